@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Build the explainer: checks, MkDocs (strict), share cards, feeds, CSP, search index.
+
+    python scripts/build.py [--out DIR] [--site-url URL]
+
+Defaults: --out site/, --site-url from mkdocs.yml. The site is built in a
+temporary folder next to DIR and moved into place only when every step and
+check passed: on any problem the previous DIR is left exactly as it was, and
+the command prints what to fix (file, line where known) and exits 1.
+Reads nothing from the network. Dates come from SOURCE_DATE_EPOCH (set here
+from the last commit when unset), so two builds of one commit are identical.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's MkDocs-2 banner
+
+from explainer import DEFAULT_LANG, LANGS, ROOT  # noqa: E402
+from explainer.errors import ContentError  # noqa: E402
+
+log = logging.getLogger("explainer.build")
+
+
+class WarningCollector(logging.Handler):
+    """Keeps MkDocs' warnings so a strict-mode abort can say what went wrong."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def source_date_epoch() -> str:
+    """A fixed build date: SOURCE_DATE_EPOCH, else the last commit's time, else the data's."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        if out:
+            return out
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    from explainer.data import load_facts
+    import datetime as dt
+    updated = load_facts().site["updated"]
+    return str(int(dt.datetime(updated.year, updated.month, updated.day, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def run_mkdocs(site_dir: Path, site_url: str | None) -> dict:
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    collector = WarningCollector()
+    mk_log = logging.getLogger("mkdocs")
+    mk_log.addHandler(collector)
+    mk_log.setLevel(logging.WARNING)
+    for handler in list(mk_log.handlers):
+        if handler is not collector:
+            handler.setLevel(logging.ERROR)  # print our summary, not MkDocs' chatter
+    try:
+        overrides = {"site_dir": str(site_dir), "strict": True}
+        if site_url:
+            overrides["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
+        config = load_config(str(ROOT / "mkdocs.yml"), **overrides)
+        names = {DEFAULT_LANG: config.site_name}
+        for lang_cfg in config.plugins["i18n"].config.languages:
+            if lang_cfg.locale != DEFAULT_LANG:
+                names[lang_cfg.locale] = lang_cfg.site_name or config.site_name
+        build(config)
+        return {"site_url": config.site_url, "site_names": names}
+    except ContentError:
+        raise
+    except exceptions.Abort as exc:
+        details = "\n  ".join(dict.fromkeys(collector.messages)) or str(exc)
+        raise ContentError(None, f"MkDocs refused the site (strict mode):\n  {details}") from None
+    except exceptions.MkDocsException as exc:
+        raise ContentError(ROOT / "mkdocs.yml", str(exc)) from None
+    except Exception as exc:  # a theme template or hook failed: say where
+        cause = exc
+        while cause.__cause__ or cause.__context__:
+            if isinstance(cause, ContentError):
+                break
+            cause = cause.__cause__ or cause.__context__
+        if isinstance(cause, ContentError):
+            raise cause from None
+        import jinja2
+        if isinstance(exc, jinja2.TemplateError):
+            raise ContentError(None, f"template error in overrides/: {exc}") from None
+        raise
+    finally:
+        mk_log.removeHandler(collector)
+
+
+def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[ContentError]:
+    from explainer.cards import write_card
+    from explainer.checks import split_front_matter
+    from explainer.data import load_facts
+    from explainer.feeds import write_feeds
+    from explainer.format import render
+    from explainer.links import check_links
+    from explainer.security import add_csp_everywhere
+    from explainer.site import read_pages
+
+    facts = load_facts()
+    pages = read_pages(site)
+    drawn = 0
+    for page in pages:
+        meta, _, _ = split_front_matter(ROOT / page.source)
+        figure = render(facts.facts[meta.get("card_fact", "deal.value")], page.lang)
+        dest = site / "assets" / "cards" / page.lang / f"{page.slug or 'index'}.png"
+        drawn += write_card(dest, page.title, figure, site_names[page.lang], page.lang)
+    write_feeds(site, pages, site_url, site_names, facts.site)
+    add_csp_everywhere(site)
+    pagefind = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], capture_output=True, text=True)
+    if pagefind.returncode != 0:
+        return [ContentError(None, f"Pagefind could not index the site: {pagefind.stderr.strip() or pagefind.stdout.strip()}")]
+
+    def source_of(html: Path) -> Path:
+        rel = html.relative_to(site).as_posix()
+        match = next((p for p in pages if p.path == html), None)
+        return ROOT / match.source if match else Path(rel)
+
+    log.info("cards: %d drawn, %d from cache", drawn, len(pages) - drawn)
+    return check_links(site, site_url, source_of)
+
+
+def build_site(out: Path, site_url: str | None) -> int:
+    from explainer.checks import check_docs
+    from explainer.data import parse_facts
+
+    started = time.monotonic()
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
+    facts = parse_facts()
+    errors = check_docs(facts)
+    if errors:
+        raise ContentError.group(errors)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        info = run_mkdocs(tmp, site_url)
+        errors = postbuild(tmp, info["site_url"], info["site_names"])
+        if errors:
+            raise ContentError.group(errors)
+        os.chmod(tmp, 0o755)
+        old = None
+        if out.exists():
+            old = out.parent / f".{out.name}.old-{os.getpid()}"
+            out.rename(old)
+        tmp.rename(out)
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    pages = sum(1 for _ in out.rglob("index.html") if "pagefind" not in _.parts)
+    print(f"Built {pages} pages ({', '.join(LANGS)}) into {out} in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=ROOT / "site", help="output folder (default: site/)")
+    parser.add_argument("--site-url", help="public URL of the site, e.g. https://user.github.io/repo/ (default: site_url in mkdocs.yml)")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        return build_site(args.out.resolve(), args.site_url)
+    except ContentError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print("The site was not written; the previous output is unchanged.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug in the build itself, not in the content
+        if args.debug:
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc}\nRun again with --debug for the traceback, and report it.", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Share-preview images (1200×630 PNG), one per page per language, drawn with Pillow.
+
+Material's `social` plugin downloads fonts at build time and fails offline, so
+the cards use the DejaVu font shipped in fonts/ (licence beside it). A card is
+redrawn only when what it shows changes: finished cards are kept in .cache/cards.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import textwrap
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from . import ROOT
+
+SIZE = (1200, 630)
+FONTS = Path(__file__).parent / "fonts"
+BOLD = FONTS / "DejaVuSans-Bold.ttf"
+REGULAR = FONTS / "DejaVuSans.ttf"
+CACHE = ROOT / ".cache" / "cards"
+# The site's colours (overrides/assets/site.css: --site-ink, --site-accent).
+BACKGROUND, INK, ACCENT, MUTED = "#0b3f3b", "#ffffff", "#8fe3cf", "#c9e6df"
+DESIGN_VERSION = "1"
+
+
+def _draw(title: str, figure: str, site_name: str, lang: str) -> Image.Image:
+    img = Image.new("RGB", SIZE, BACKGROUND)
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 0, 18, SIZE[1]], fill=ACCENT)
+    small = ImageFont.truetype(str(REGULAR), 30)
+    d.text((80, 60), site_name, font=small, fill=MUTED)
+    title_font = ImageFont.truetype(str(BOLD), 68)
+    lines = textwrap.wrap(title, width=26)[:3]
+    y = 130
+    for line in lines:
+        d.text((80, y), line, font=title_font, fill=INK)
+        y += 84
+    fig_font = ImageFont.truetype(str(BOLD), 84 if len(figure) < 22 else 60)
+    d.text((80, 440), figure, font=fig_font, fill=ACCENT)
+    d.text((SIZE[0] - 80, SIZE[1] - 60), lang.upper(), font=small, fill=MUTED, anchor="rs")
+    return img
+
+
+def write_card(dest: Path, title: str, figure: str, site_name: str, lang: str) -> bool:
+    """Write the card to dest; returns True when it had to be drawn (not cached)."""
+    key = hashlib.sha256("\0".join([DESIGN_VERSION, title, figure, site_name, lang]).encode()).hexdigest()[:20]
+    cached = CACHE / f"{key}.png"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if cached.exists():
+        shutil.copyfile(cached, dest)
+        return False
+    CACHE.mkdir(parents=True, exist_ok=True)
+    image = _draw(title, figure, site_name, lang)
+    tmp = cached.with_suffix(".tmp")
+    image.save(tmp, format="PNG", optimize=True)
+    tmp.replace(cached)
+    shutil.copyfile(cached, dest)
+    return True

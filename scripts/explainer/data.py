@@ -1,0 +1,215 @@
+"""Loads data/facts.yml, remembering each entry's line so errors can point at it."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import DATA_FILE, LANGS, UI_FILE
+from .errors import ContentError
+
+KINDS = {"money", "price", "number", "percent", "gw", "years", "year", "month", "date", "list", "words"}
+VERDICTS = {"accurate", "imprecise", "unconfirmed"}
+
+
+class LineDict(dict):
+    """A mapping that knows the line it starts on in its YAML file."""
+
+    line: int = 0
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader, node, deep=False):
+    mapping = LineDict(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(path, "file not found") from None
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ContentError(
+            path,
+            f"malformed YAML: {problem}; fix the syntax (indentation, quotes, colons) there",
+            line=mark.line + 1 if mark else None,
+        ) from None
+
+
+@dataclass
+class Fact:
+    key: str
+    kind: str
+    value: Any
+    sources: list[int]
+    confirmed: bool
+    digits: int | None
+    line: int
+    raw: dict = field(repr=False, default_factory=dict)
+
+
+@dataclass
+class Facts:
+    """Everything in data/facts.yml, validated."""
+
+    path: Path
+    facts: dict[str, Fact]
+    sources: dict[int, dict]
+    quotes: dict[str, dict]
+    claims: list[dict]
+    events: list[dict]
+    key_figures: list[dict]
+    commitments_usd: list[dict]
+    commitments_gw: list[dict]
+    site: dict
+
+    def fact(self, key: str) -> Fact:
+        return self.facts[key]
+
+
+def _need(cond: bool, path: Path, line: int | None, message: str) -> None:
+    if not cond:
+        raise ContentError(path, message, line)
+
+
+def _check_sources(path, where: LineDict, nums, sources, what: str) -> None:
+    _need(isinstance(nums, list) and nums, path, where.line, f"{what} needs `sources:`, a list of source numbers")
+    for n in nums:
+        _need(n in sources, path, where.line, f"{what} cites source {n}, which is not in `sources:`; add it or fix the number")
+
+
+def _resolve_derived(path: Path, facts: dict[str, Fact]) -> None:
+    """Compute `divide:` facts from the facts they name (chains allowed, cycles refused)."""
+
+    def value_of(key, seen):
+        fact = facts.get(key)
+        _need(fact is not None, path, None, f"a derived fact divides by `{key}`, which is not a fact")
+        if fact.value is not None:
+            return fact.value
+        _need(key not in seen, path, fact.line, f"fact `{key}` is derived from itself")
+        a, b = fact.raw["divide"]
+        num = value_of(a, seen | {key})
+        den = value_of(b, seen | {key}) if isinstance(b, str) else b
+        _need(den, path, fact.line, f"fact `{key}` divides by zero")
+        fact.value = num / den
+        fact.sources = sorted(set(fact.sources) | set(facts[a].sources) | (set(facts[b].sources) if isinstance(b, str) else set()))
+        return fact.value
+
+    for key in facts:
+        value_of(key, set())
+
+
+def parse_facts(path: Path = DATA_FILE) -> Facts:
+    doc = load_yaml(path)
+    _need(isinstance(doc, dict), path, None, "the file must be a mapping with `facts:`, `sources:`, `quotes:`…")
+    for section in ("site", "facts", "sources", "quotes", "claims", "events", "key_figures", "commitments_usd", "commitments_gw"):
+        _need(section in doc, path, None, f"missing top-level section `{section}:`")
+
+    sources = doc["sources"]
+    for num, src in sources.items():
+        _need(isinstance(num, int), path, src.line, f"source numbers must be integers, got {num!r}")
+        for req in ("publisher", "url", "lang"):
+            _need(req in src, path, src.line, f"source {num} needs `{req}:`")
+        _need(str(src["url"]).startswith("https://"), path, src.line, f"source {num}: `url` must be an https:// address")
+
+    facts: dict[str, Fact] = {}
+    for key, raw in doc["facts"].items():
+        line = getattr(raw, "line", None)
+        _need(isinstance(raw, dict), path, line, f"fact `{key}` must be a mapping like {{kind: money, value: 1, sources: [1]}}")
+        kind = raw.get("kind")
+        _need(kind in KINDS, path, line, f"fact `{key}` has kind {kind!r}; use one of {', '.join(sorted(KINDS))}")
+        if kind == "words":
+            for lang in LANGS:
+                _need(isinstance(raw.get(lang), str), path, line, f"fact `{key}` (words) needs a `{lang}:` phrase")
+            value = {lang: raw[lang] for lang in LANGS}
+        elif "divide" in raw:
+            div = raw["divide"]
+            _need(isinstance(div, list) and len(div) == 2, path, line, f"fact `{key}`: `divide:` takes [fact, fact-or-number]")
+            value = None
+        else:
+            _need("value" in raw, path, line, f"fact `{key}` needs `value:` (or `divide:`)")
+            value = raw["value"]
+            if kind == "date":
+                _need(isinstance(value, dt.date), path, line, f"fact `{key}`: a date is written YYYY-MM-DD")
+            elif kind == "month":
+                try:
+                    value = dt.datetime.strptime(str(value), "%Y-%m").date()
+                except ValueError:
+                    raise ContentError(path, f"fact `{key}`: a month is written YYYY-MM", line) from None
+            elif kind == "list":
+                _need(isinstance(value, list), path, line, f"fact `{key}`: a list fact needs a YAML list")
+            else:
+                _need(isinstance(value, (int, float)), path, line, f"fact `{key}`: value must be a number")
+        srcs = raw.get("sources", [])
+        for n in srcs:
+            _need(n in sources, path, line, f"fact `{key}` cites source {n}, which is not in `sources:`")
+        facts[key] = Fact(key, kind, value, list(srcs), raw.get("confirmed", True), raw.get("digits"), line, raw)
+    _resolve_derived(path, facts)
+
+    quotes = doc["quotes"]
+    for qid, q in quotes.items():
+        for req in ("speaker", "role", "date", "lang", "text"):
+            _need(req in q, path, q.line, f"quote `{qid}` needs `{req}:`")
+        _need("source" in q, path, q.line, f"quote `{qid}` has no source: add `source:` with the number of the outlet that published it")
+        _need(q["source"] in sources, path, q.line, f"quote `{qid}` cites source {q['source']}, which is not in `sources:`")
+        for lang in LANGS:
+            _need(lang in q["role"], path, q.line, f"quote `{qid}` needs the speaker's role in `{lang}`")
+
+    for claim in doc["claims"]:
+        _need(claim.get("verdict") in VERDICTS, path, claim.line, f"claim `{claim.get('id')}`: verdict must be one of {', '.join(sorted(VERDICTS))}")
+        _check_sources(path, claim, claim.get("sources"), sources, f"claim `{claim.get('id')}`")
+
+    for event in doc["events"]:
+        _need("date" in event, path, event.line, "every event needs a `date:` (YYYY, YYYY-MM or YYYY-MM-DD)")
+        for lang in LANGS:
+            _need(lang in event, path, event.line, f"event of {event['date']} needs its `{lang}:` text")
+        _check_sources(path, event, event.get("sources"), sources, f"event of {event['date']}")
+
+    for section in ("key_figures", "commitments_usd", "commitments_gw"):
+        for item in doc[section]:
+            _need(item.get("fact") in facts, path, item.line, f"`{section}` names fact `{item.get('fact')}`, which is not in `facts:`")
+
+    return Facts(path, facts, sources, quotes, doc["claims"], doc["events"], doc["key_figures"],
+                 doc["commitments_usd"], doc["commitments_gw"], doc["site"])
+
+
+def load_facts(path: Path = DATA_FILE) -> Facts:
+    """The facts, parsed once per change of the file (so `mkdocs serve` sees edits)."""
+    return _parse_cached(path, path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=4)
+def _parse_cached(path: Path, _mtime: int) -> Facts:
+    return parse_facts(path)
+
+
+def load_ui(path: Path = UI_FILE) -> dict[str, dict[str, str]]:
+    """UI strings (labels, messages) per language: {lang: {key: text}}."""
+    return _ui_cached(path, path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=4)
+def _ui_cached(path: Path, _mtime: int) -> dict[str, dict[str, str]]:
+    doc = load_yaml(path)
+    out: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    for key, texts in doc.items():
+        for lang in LANGS:
+            _need(isinstance(texts, dict) and lang in texts, path, getattr(texts, "line", None), f"UI string `{key}` needs a `{lang}:` text")
+            out[lang][key] = texts[lang]
+    return out

@@ -1,0 +1,93 @@
+"""Renders a fact in a language's conventions, with Babel (CLDR data).
+
+Spanish: "US$ 38.000 millones", "27 %", "3 de noviembre de 2025"; a Spanish
+"billón" is 10^12. English: "US$38 billion", "27%", "November 3, 2025".
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
+
+from .data import Fact
+
+LOCALE = {"es": "es", "en": "en_US"}
+NBSP = "\u00a0"
+
+# (threshold, singular, plural) from largest to smallest.
+SCALES = {
+    "en": [(10**12, "trillion", "trillion"), (10**9, "billion", "billion"), (10**6, "million", "million")],
+    "es": [(10**12, "billón", "billones"), (10**6, "millón", "millones")],
+}
+YEARS = {"en": ("year", "years"), "es": ("año", "años")}
+
+
+def round_sig(x: float, digits: int | None) -> float:
+    if not digits or x == 0:
+        return x
+    return round(x, digits - 1 - int(math.floor(math.log10(abs(x)))))
+
+
+def number(x: float, lang: str) -> str:
+    """A number with the language's separators and no needless decimals."""
+    if float(x).is_integer():
+        x = int(x)
+    return format_decimal(x, locale=LOCALE[lang], decimal_quantization=False)
+
+
+def scaled(value: float, lang: str, digits: int | None = None) -> str:
+    """'38 billion' / '38.000 millones': the number with its scale word."""
+    for threshold, one, many in SCALES[lang]:
+        if value >= threshold:
+            n = round_sig(value / threshold, digits)
+            return f"{number(n, lang)}{NBSP}{one if n == 1 else many}"
+    return number(round_sig(value, digits), lang)
+
+
+def money(value: float, lang: str, digits: int | None = None) -> str:
+    sep = NBSP if lang == "es" else ""
+    return f"US${sep}{scaled(value, lang, digits)}"
+
+
+def render(fact: Fact, lang: str) -> str:
+    """The fact as a reader of `lang` expects to read it (plain text)."""
+    v, loc = fact.value, LOCALE[lang]
+    match fact.kind:
+        case "money":
+            return money(v, lang, fact.digits)
+        case "price":
+            sep = NBSP if lang == "es" else ""
+            return f"US${sep}{format_decimal(v, format='#,##0.00', locale=loc)}"
+        case "number":
+            return scaled(v, lang, fact.digits) if v >= 10**6 else number(round_sig(v, fact.digits), lang)
+        case "percent":
+            return format_percent(v, locale=loc, decimal_quantization=False)
+        case "gw":
+            return f"{number(v, lang)}{NBSP}GW"
+        case "years":
+            one, many = YEARS[lang]
+            return f"{number(v, lang)}{NBSP}{one if v == 1 else many}"
+        case "year":
+            return str(v)
+        case "month":
+            return format_skeleton("yMMMM", v, locale=loc)
+        case "date":
+            return format_date(v, format="long", locale=loc)
+        case "list":
+            return format_list([str(x) for x in v], locale=loc)
+        case "words":
+            return v[lang]
+    raise ValueError(f"unknown kind {fact.kind}")
+
+
+def date_text(value: str | int | dt.date, lang: str) -> str:
+    """An event date that may be a year, a month or a day."""
+    text = str(value)
+    if len(text) == 4:
+        return text
+    if len(text) == 7:
+        return format_skeleton("yMMMM", dt.datetime.strptime(text, "%Y-%m").date(), locale=LOCALE[lang])
+    return format_date(dt.date.fromisoformat(text), format="long", locale=LOCALE[lang])

@@ -1,0 +1,165 @@
+"""Turns a page's Markdown into Markdown with its facts filled in, in the page's language.
+
+Pages are Jinja templates: {{ fact("deal.value") }}, {{ cite(5, 13) }},
+{{ quote("altman") }}… Markup for each component lives in
+overrides/components/*.html, rendered with the theme's Jinja environment.
+Jinja comments use {## ##} so that Markdown's {#id} heading attributes pass through.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+from mkdocs.utils import get_relative_url
+
+from . import DEFAULT_LANG, LANGS
+from .data import Facts, load_facts, load_ui
+from .errors import ContentError
+from .format import date_text, render
+
+PAGE_ENV = jinja2.Environment(
+    undefined=jinja2.StrictUndefined,
+    comment_start_string="{##",
+    comment_end_string="##}",
+    keep_trailing_newline=True,
+    autoescape=False,
+)
+
+# The calls a page can make, with the literal argument they are checked against.
+REF_PATTERNS = {
+    "fact": re.compile(r"""\bfact\(\s*["']([^"']+)["']"""),
+    "quote": re.compile(r"""\bquote\(\s*["']([^"']+)["']"""),
+    "claim": re.compile(r"""\bclaim\(\s*["']([^"']+)["']"""),
+    "cite": re.compile(r"""\bcite\(([^)]*)\)"""),
+}
+
+
+CHARTS = ("deal_years", "chips", "commitments_usd", "commitments_gw")
+
+
+def lang_prefix(lang: str) -> str:
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+def check_references(text: str, path: Path, facts: Facts, first_line: int = 1) -> list[ContentError]:
+    """Every fact, quote, claim and source a page names must exist in the data."""
+    errors = []
+    claim_ids = {c["id"] for c in facts.claims}
+    for offset, line in enumerate(text.splitlines()):
+        lineno = first_line + offset
+        for key in REF_PATTERNS["fact"].findall(line):
+            if key not in facts.facts:
+                errors.append(ContentError(path, f"unknown fact `{key}`: add it to data/facts.yml or fix the name", lineno))
+        for key in REF_PATTERNS["quote"].findall(line):
+            if key not in facts.quotes:
+                errors.append(ContentError(path, f"unknown quote `{key}`: add it under `quotes:` in data/facts.yml", lineno))
+        for key in REF_PATTERNS["claim"].findall(line):
+            if key not in claim_ids:
+                errors.append(ContentError(path, f"unknown claim `{key}`: add it under `claims:` in data/facts.yml", lineno))
+        for args in REF_PATTERNS["cite"].findall(line):
+            for n in re.findall(r"\d+", args):
+                if int(n) not in facts.sources:
+                    errors.append(ContentError(path, f"cites source {n}, which is not in `sources:` of data/facts.yml", lineno))
+    return errors
+
+
+def _block(html: str) -> str:
+    """Component HTML as one Markdown HTML block: no indentation, no blank lines."""
+    lines = [line.strip() for line in html.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+class PageFunctions:
+    """The functions a page template calls, bound to one page and language."""
+
+    def __init__(self, page, config, facts: Facts):
+        self.page = page
+        self.lang = getattr(page.file, "locale", None) or DEFAULT_LANG
+        self.facts = facts
+        self.t = load_ui()[self.lang]
+        self.env = config.theme.get_env()
+
+    # helpers ---------------------------------------------------------------
+    def url(self, slug: str, anchor: str = "") -> str:
+        """Relative URL from this page to page `slug` in the same language."""
+        target = lang_prefix(self.lang) + (f"{slug}/" if slug else "")
+        return get_relative_url(target or ".", self.page.url) + (f"#{anchor}" if anchor else "")
+
+    def component(self, name: str, **ctx) -> str:
+        template = self.env.get_template(f"components/{name}.html")
+        return template.render(lang=self.lang, t=self.t, fn=self, **ctx)
+
+    def text(self, key: str) -> str:
+        return render(self.facts.facts[key], self.lang)
+
+    def date(self, value) -> str:
+        return date_text(value, self.lang)
+
+    # called from pages -----------------------------------------------------
+    def fact(self, key: str, mark: bool = True) -> str:
+        f = self.facts.facts.get(key)
+        if f is None:
+            raise ContentError(self.page.file.abs_src_path, f"unknown fact `{key}`: add it to data/facts.yml or fix the name")
+        if f.confirmed or not mark:
+            return render(f, self.lang)
+        return self.component("fact", text=render(f, self.lang)).strip()
+
+    def cite(self, *numbers: int) -> str:
+        return self.component("cite", numbers=numbers).strip()
+
+    def quote(self, qid: str) -> str:
+        return _block(self.component("quote", qid=qid, q=self.facts.quotes[qid]))
+
+    def claim(self, cid: str) -> str:
+        claim = next(c for c in self.facts.claims if c["id"] == cid)
+        return _block(self.component("claim", claim=claim))
+
+    def key_figures(self) -> str:
+        return _block(self.component("cards", cards=self.facts.key_figures))
+
+    def timeline(self) -> str:
+        return _block(self.component("timeline", events=self.facts.events))
+
+    def sources_list(self) -> str:
+        return _block(self.component("sources", sources=self.facts.sources))
+
+    def chart(self, name: str) -> str:
+        if name not in CHARTS:
+            raise ContentError(self.page.file.abs_src_path, f"unknown chart `{name}`; charts are: {', '.join(sorted(CHARTS))}")
+        return _block(self.component(f"chart-{name}"))
+
+    def event_text(self, event) -> str:
+        return PAGE_ENV.from_string(event[self.lang]).render(**self.namespace())
+
+    def namespace(self) -> dict:
+        return {
+            "fact": self.fact, "cite": self.cite, "quote": self.quote, "claim": self.claim,
+            "key_figures": self.key_figures, "timeline": self.timeline,
+            "sources_list": self.sources_list, "chart": self.chart, "url": self.url, "lang": self.lang,
+            "facts": self.facts, "t": self.t,
+        }
+
+
+def front_matter_lines(path: Path) -> int:
+    """How many lines the front matter takes, so errors can give file line numbers."""
+    text = Path(path).read_text(encoding="utf-8")
+    match = re.match(r"^---\s*\n.*?\n(---|\.\.\.)\s*\n", text, re.S)
+    return match.group(0).count("\n") if match else 0
+
+
+def render_page(markdown: str, page, config) -> str:
+    facts = load_facts()
+    path = Path(page.file.abs_src_path)
+    first = front_matter_lines(path) + 1
+    errors = check_references(markdown, path, facts, first)
+    if errors:
+        raise errors[0]
+    try:
+        template = PAGE_ENV.from_string(markdown)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ContentError(path, f"template syntax: {exc.message}", first + (exc.lineno or 1) - 1) from None
+    try:
+        return template.render(**PageFunctions(page, config, facts).namespace())
+    except jinja2.UndefinedError as exc:
+        raise ContentError(path, f"{exc.message}; pages can call fact(), cite(), quote(), claim(), key_figures(), timeline(), sources_list()") from None
