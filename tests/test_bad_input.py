@@ -1,0 +1,89 @@
+"""Bad input stops the build with one clear message (file, line where known, what
+to do), no traceback, and leaves the previous output exactly as it was."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build
+
+
+def _replace(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def remove_twin(p: Path):
+    (p / "docs" / "glossary.en.md").unlink()
+
+
+def broken_link(p: Path):
+    f = p / "docs" / "terms.es.md"
+    f.write_text(f.read_text(encoding="utf-8") + "\n\nVer [otra página](no-such-page.md).\n", encoding="utf-8")
+
+
+def broken_anchor(p: Path):
+    f = p / "docs" / "terms.es.md"
+    f.write_text(f.read_text(encoding="utf-8") + "\n\nVer [el hardware](hardware.md#no-such-section).\n", encoding="utf-8")
+
+
+def malformed_yaml(p: Path):
+    _replace(p / "data" / "facts.yml", "  deal.years:        {kind: years, value: 7,", "  deal.years:        {kind: years, value: [7,")
+
+
+def unknown_fact(p: Path):
+    f = p / "docs" / "terms.en.md"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    lines.insert(8, 'It cost {{ fact("deal.no_such_figure") }}.')
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def heading_ids_differ(p: Path):
+    f = p / "docs" / "hardware.en.md"
+    text = f.read_text(encoding="utf-8")
+    first_id = re.search(r"^##+ .*\{#([\w-]+)\}", text, re.M).group(1)
+    f.write_text(text.replace("{#" + first_id + "}", "{#renamed-" + first_id + "}", 1), encoding="utf-8")
+
+
+def no_description(p: Path):
+    f = p / "docs" / "timeline.es.md"
+    f.write_text(re.sub(r"^description:.*\n", "", f.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+
+
+def quote_without_source(p: Path):
+    _replace(p / "data" / "facts.yml", "    source: 11\n", "")
+
+
+CASES = {
+    # case: (break the copy, what the message must name, a line number is expected)
+    "page without its twin": (remove_twin, r"docs/glossary\.es\.md: has no en twin: create docs/glossary\.en\.md", False),
+    "broken internal link": (broken_link, r"terms\.es\.md.*no-such-page\.md", False),
+    "broken anchor": (broken_anchor, r"terms\.es\.md.*no-such-section", False),
+    "malformed facts YAML": (malformed_yaml, r"data/facts\.yml:\d+: malformed YAML", True),
+    "unknown fact": (unknown_fact, r"docs/terms\.en\.md:\d+: unknown fact `deal\.no_such_figure`", True),
+    "heading ids differ": (heading_ids_differ, r"docs/hardware\.en\.md: heading ids differ from docs/hardware\.es\.md .*missing #", False),
+    "page without description": (no_description, r"docs/timeline\.es\.md:1: no `description:`", True),
+    "quote without source": (quote_without_source, r"data/facts\.yml:\d+: quote `jassy` has no source", True),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_is_refused_and_previous_output_kept(project_copy, tmp_path, case):
+    breaker, pattern, _ = CASES[case]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("previous build", encoding="utf-8")
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    breaker(project_copy)
+
+    result = run_build(out, "http://127.0.0.1:9/proj/", cwd=project_copy)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert re.search(pattern, result.stderr), f"message does not say what and where:\n{result.stderr}"
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert (out / "index.html").read_text(encoding="utf-8") == "previous build"
+    assert not list(tmp_path.glob(".out.*")), "a half-built folder was left behind"
