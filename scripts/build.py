@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,9 +68,7 @@ def run_mkdocs(site_dir: Path, site_url: str | None) -> dict:
     mk_log = logging.getLogger("mkdocs")
     mk_log.addHandler(collector)
     mk_log.setLevel(logging.WARNING)
-    for handler in list(mk_log.handlers):
-        if handler is not collector:
-            handler.setLevel(logging.ERROR)  # print our summary, not MkDocs' chatter
+    mk_log.propagate = False  # print our summary, not MkDocs' chatter
     try:
         overrides = {"site_dir": str(site_dir), "strict": True}
         if site_url:
@@ -84,7 +83,8 @@ def run_mkdocs(site_dir: Path, site_url: str | None) -> dict:
     except ContentError:
         raise
     except exceptions.Abort as exc:
-        details = "\n  ".join(dict.fromkeys(collector.messages)) or str(exc)
+        messages = [re.sub(r"^Doc file '([^']+)'", r"docs/\1:", m) for m in collector.messages]
+        details = "\n  ".join(dict.fromkeys(messages)) or str(exc)
         raise ContentError(None, f"MkDocs refused the site (strict mode):\n  {details}") from None
     except exceptions.MkDocsException as exc:
         raise ContentError(ROOT / "mkdocs.yml", str(exc)) from None
@@ -102,6 +102,7 @@ def run_mkdocs(site_dir: Path, site_url: str | None) -> dict:
         raise
     finally:
         mk_log.removeHandler(collector)
+        mk_log.propagate = True
 
 
 def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[ContentError]:

@@ -78,6 +78,7 @@ class Facts:
     commitments_usd: list[dict]
     commitments_gw: list[dict]
     site: dict
+    newsletter: dict
 
     def fact(self, key: str) -> Fact:
         return self.facts[key]
@@ -181,12 +182,16 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
             _need(lang in event, path, event.line, f"event of {event['date']} needs its `{lang}:` text")
         _check_sources(path, event, event.get("sources"), sources, f"event of {event['date']}")
 
+    for name, texts in doc.get("newsletter", {}).items():
+        for lang in LANGS:
+            _need(isinstance(texts.get(lang), str), path, texts.line, f"newsletter summary `{name}` needs its `{lang}:` text")
+
     for section in ("key_figures", "commitments_usd", "commitments_gw"):
         for item in doc[section]:
             _need(item.get("fact") in facts, path, item.line, f"`{section}` names fact `{item.get('fact')}`, which is not in `facts:`")
 
     return Facts(path, facts, sources, quotes, doc["claims"], doc["events"], doc["key_figures"],
-                 doc["commitments_usd"], doc["commitments_gw"], doc["site"])
+                 doc["commitments_usd"], doc["commitments_gw"], doc["site"], doc.get("newsletter", {}))
 
 
 def load_facts(path: Path = DATA_FILE) -> Facts:

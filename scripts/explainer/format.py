@@ -43,7 +43,7 @@ def scaled(value: float, lang: str, digits: int | None = None) -> str:
     for threshold, one, many in SCALES[lang]:
         if value >= threshold:
             n = round_sig(value / threshold, digits)
-            return f"{number(n, lang)}{NBSP}{one if n == 1 else many}"
+            return f"{number(n, lang)} {one if n == 1 else many}"
     return number(round_sig(value, digits), lang)
 
 

@@ -79,6 +79,7 @@ class PageFunctions:
         self.facts = facts
         self.t = load_ui()[self.lang]
         self.env = config.theme.get_env()
+        self.site_url = config.site_url
 
     # helpers ---------------------------------------------------------------
     def url(self, slug: str, anchor: str = "") -> str:
@@ -86,8 +87,8 @@ class PageFunctions:
         target = lang_prefix(self.lang) + (f"{slug}/" if slug else "")
         return get_relative_url(target or ".", self.page.url) + (f"#{anchor}" if anchor else "")
 
-    def component(self, name: str, **ctx) -> str:
-        template = self.env.get_template(f"components/{name}.html")
+    def component(self, component: str, **ctx) -> str:
+        template = self.env.get_template(f"components/{component}.html")
         return template.render(lang=self.lang, t=self.t, fn=self, **ctx)
 
     def text(self, key: str) -> str:
@@ -129,6 +130,15 @@ class PageFunctions:
             raise ContentError(self.page.file.abs_src_path, f"unknown chart `{name}`; charts are: {', '.join(sorted(CHARTS))}")
         return _block(self.component(f"chart-{name}"))
 
+    def kit(self, name: str) -> str:
+        """A newsletter summary from data, with plain-text and HTML versions."""
+        texts = self.facts.newsletter.get(name)
+        if texts is None:
+            raise ContentError(self.page.file.abs_src_path, f"unknown newsletter summary `{name}`; add it under `newsletter:` in data/facts.yml")
+        text = PAGE_ENV.from_string(texts[self.lang]).render(**self.namespace())
+        link = self.site_url + lang_prefix(self.lang)
+        return _block(self.component("kit", name=name, text=text.strip(), link=link))
+
     def event_text(self, event) -> str:
         return PAGE_ENV.from_string(event[self.lang]).render(**self.namespace())
 
@@ -136,7 +146,7 @@ class PageFunctions:
         return {
             "fact": self.fact, "cite": self.cite, "quote": self.quote, "claim": self.claim,
             "key_figures": self.key_figures, "timeline": self.timeline,
-            "sources_list": self.sources_list, "chart": self.chart, "url": self.url, "lang": self.lang,
+            "sources_list": self.sources_list, "chart": self.chart, "kit": self.kit, "url": self.url, "lang": self.lang,
             "facts": self.facts, "t": self.t,
         }
 
