@@ -125,7 +125,9 @@ def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[Con
         drawn += write_card(dest, page.title, figure, site_names[page.lang], page.lang)
     write_feeds(site, pages, site_url, site_names, facts.site)
     add_csp_everywhere(site)
-    pagefind = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], capture_output=True, text=True)
+    pagefind = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
+                               # permalink "#" and source markers "[5]" are not words a reader searches for
+                               "--exclude-selectors", ".headerlink, sup.cite"], capture_output=True, text=True)
     if pagefind.returncode != 0:
         return [ContentError(None, f"Pagefind could not index the site: {pagefind.stderr.strip() or pagefind.stdout.strip()}")]
 

@@ -174,6 +174,7 @@
     }
     function render(items, query) {
       list.innerHTML = "";
+      list.setAttribute("data-query", query);
       active = -1;
       input.removeAttribute("aria-activedescendant");
       if (!query) { status.textContent = T["search.type"]; input.setAttribute("aria-expanded", "false"); return; }
