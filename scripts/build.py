@@ -13,6 +13,7 @@ from the last commit when unset), so two builds of one commit are identical.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import re
@@ -130,6 +131,9 @@ def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[Con
                                "--exclude-selectors", ".headerlink, sup.cite"], capture_output=True, text=True)
     if pagefind.returncode != 0:
         return [ContentError(None, f"Pagefind could not index the site: {pagefind.stderr.strip() or pagefind.stdout.strip()}")]
+    # Pagefind writes its language map in random order; sort it so builds are byte-identical.
+    entry = site / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def source_of(html: Path) -> Path:
         rel = html.relative_to(site).as_posix()
