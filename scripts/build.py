@@ -136,9 +136,8 @@ def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[Con
     entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def source_of(html: Path) -> Path:
-        rel = html.relative_to(site).as_posix()
         match = next((p for p in pages if p.path == html), None)
-        return ROOT / match.source if match else Path(rel)
+        return ROOT / match.source if match else html.relative_to(site)
 
     log.info("cards: %d drawn, %d from cache", drawn, len(pages) - drawn)
     return check_links(site, site_url, source_of)

@@ -29,10 +29,10 @@ def script_hashes(html: str) -> list[str]:
 
 def add_csp(path: Path) -> None:
     html = path.read_text(encoding="utf-8")
-    policy = POLICY.format(hashes=" ".join(script_hashes(html))).replace("  ", " ").replace(" ;", ";")
-    meta = f'<head>\n<meta http-equiv="Content-Security-Policy" content="{policy}">'
     if "Content-Security-Policy" in html:
         return
+    policy = POLICY.format(hashes=" ".join(script_hashes(html))).replace(" ;", ";")
+    meta = f'<head>\n<meta http-equiv="Content-Security-Policy" content="{policy}">'
     html, count = HEAD.subn(meta, html, count=1)
     if count:
         path.write_text(html, encoding="utf-8")
