@@ -46,24 +46,24 @@ def first_load(browser, url: str) -> Traffic:
     return traffic
 
 
-def first_query(browser, url: str, query: str, stock: bool) -> tuple[Traffic, int]:
-    """Bytes fetched from opening search to the first answer, and how many results it lists."""
+def first_query(browser, url: str, query: str, stock: bool) -> tuple[Traffic, list[str]]:
+    """Bytes fetched from opening search to the first answer, and the result links."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     traffic, stop = record(page)
     if stock:
         page.keyboard.press("s")  # Material's search shortcut
-        page.locator("input.md-search__input").fill(query)
-        page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta'); return m && !/Initializing|Inicializando/.test(m.textContent) && m.textContent.trim(); }")
+        page.locator("input.md-search__input").press_sequentially(query)  # lunr listens to key events
+        page.wait_for_function("() => /\\d|No matching|No se encontraron/.test(document.querySelector('.md-search-result__meta').textContent)")
         page.wait_for_load_state("networkidle")
-        count = page.locator(".md-search-result__item").count()
+        links = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
     else:
         page.keyboard.press("/")
         page.get_by_role("combobox").fill(query)
         page.wait_for_function("q => document.querySelector('.site-search__results').getAttribute('data-query') === q", arg=query)
         page.wait_for_load_state("networkidle")
-        count = page.locator(".site-search__results [role=option]").count()
+        links = [a.get_attribute("href") for a in page.locator(".site-search__results [role=option] a").all()]
     stop()
     context.close()
-    return traffic, count
+    return traffic, links

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""This site against a stock build, side by side: requests and bytes on first
+load, bytes to answer the first search query, and (with --lighthouse) scores.
+
+    python scripts/benchmark.py [--page en/hardware/] [--query nvidia] [--lighthouse]
+
+The stock build is Material's defaults (Google Fonts, lunr search, its JS
+bundle) plus mkdocs-static-i18n over the same Markdown, with the same facts hook
+so the pages hold the same words. Both are served under /proj/ with gzip, as
+GitHub Pages does, and loaded in Debian's Chromium with an empty cache.
+Requests to other origins (Google Fonts) fail here for lack of network; they are
+counted, not weighed.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urljoin
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from explainer import ROOT  # noqa: E402
+from explainer.measure import CHROMIUM, CHROMIUM_ARGS, first_load, first_query  # noqa: E402
+from explainer.preview import Preview  # noqa: E402
+
+
+def build_stock(out: Path, site_url: str, work: Path) -> None:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    components = work / "stock-overrides" / "components"
+    shutil.copytree(ROOT / "overrides" / "components", components)  # the facts hook's markup only
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    for lang in i18n["languages"]:
+        lang.pop("theme", None)
+    i18n["reconfigure_search"] = True
+    stock = {
+        "site_name": config["site_name"], "site_url": site_url, "docs_dir": str(ROOT / "docs"),
+        "theme": {"name": "material", "custom_dir": str(components.parent), "language": "es"},
+        "plugins": ["search", {"i18n": i18n}],
+        "hooks": [str(ROOT / "scripts" / "hooks" / "facts.py")],
+        "markdown_extensions": config["markdown_extensions"], "nav": config["nav"],
+    }
+    (work / "stock.yml").write_text(yaml.safe_dump(stock, allow_unicode=True), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "stock.yml"), "-d", str(out)],
+                   check=True, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def kib(n: int) -> str:
+    return f"{n / 1024:.1f} KiB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--page", default="en/hardware/", help="page to load, relative to the site root")
+    parser.add_argument("--query", default="nvidia", help="first search query")
+    parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (mobile) on both")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        ours, stock = Preview(work / "ours", "/proj/"), Preview(work / "stock", "/proj/")
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(work / "ours"), "--site-url", ours.url], check=True, capture_output=True)
+        build_stock(work / "stock", stock.url, work)
+        rows = []
+        with ours as ours_url, stock as stock_url, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            results = {}
+            for name, url, is_stock in (("stock", stock_url, True), ("this site", ours_url, False)):
+                load = first_load(browser, url + args.page)
+                query, links = first_query(browser, url + args.page, args.query, stock=is_stock)
+                accents = first_query(browser, url, "computo", stock=is_stock)[1]
+                english_page = args.page.startswith("en/")
+                other_language = [h for h in links if ("/en/" in urljoin(url + args.page, h)) != english_page]
+                results[name] = (load, query, len(links), len(accents), len(other_language))
+            browser.close()
+            s, o = results["stock"], results["this site"]
+            rows += [
+                ("first load: requests", s[0].requests, o[0].requests),
+                ("first load: bytes transferred", kib(s[0].transferred), kib(o[0].transferred)),
+                ("first load: bytes uncompressed", kib(s[0].uncompressed), kib(o[0].uncompressed)),
+                ("first load: uncompressed responses", len(s[0].uncompressed_types), len(o[0].uncompressed_types)),
+                (f"first query '{args.query}': requests", s[1].requests, o[1].requests),
+                (f"first query '{args.query}': bytes transferred", kib(s[1].transferred), kib(o[1].transferred)),
+                ("first load + first query: bytes", kib(s[0].transferred + s[1].transferred), kib(o[0].transferred + o[1].transferred)),
+                (f"first query '{args.query}': result links", s[2], o[2]),
+                ("  of which in the other language", s[4], o[4]),
+                ("'computo' (no accent) on / : result links", s[3], o[3]),
+            ]
+            if args.lighthouse:
+                from explainer import lighthouse
+                lighthouse.ensure_installed()
+                ls, lo = lighthouse.scores(stock_url + args.page), lighthouse.scores(ours_url + args.page)
+                rows += [(f"Lighthouse {c}", ls[c], lo[c]) for c in lighthouse.CATEGORIES]
+    print(f"\n/{args.page}, served under /proj/ with gzip, empty cache\n")
+    print(f"{'':44} {'stock':>14} {'this site':>14}")
+    for label, a, b in rows:
+        print(f"{label:44} {str(a):>14} {str(b):>14}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
