@@ -127,8 +127,8 @@ def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[Con
     write_feeds(site, pages, site_url, site_names, facts.site)
     add_csp_everywhere(site)
     pagefind = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-                               # permalink "#" and source markers "[5]" are not words a reader searches for
-                               "--exclude-selectors", ".headerlink, sup.cite"], capture_output=True, text=True)
+                               # permalinks "#", source markers "[5]" and button labels are not what readers search for
+                               "--exclude-selectors", ".headerlink, sup.cite, button"], capture_output=True, text=True)
     if pagefind.returncode != 0:
         return [ContentError(None, f"Pagefind could not index the site: {pagefind.stderr.strip() or pagefind.stdout.strip()}")]
     # Pagefind writes its language map in random order; sort it so builds are byte-identical.

@@ -88,6 +88,14 @@ def test_nonsense_query_says_no_results_in_the_page_language(page, base_url, lan
     assert message in page.locator(".site-search__status").inner_text()
 
 
+@pytest.mark.parametrize("query", ["MkDocs", "Material"])
+def test_only_article_content_is_indexed(page, base_url, query):
+    # "Made with Material for MkDocs" is in every page's footer, outside the
+    # article: search must not find it.
+    page.goto(base_url)
+    assert search(page, query) == []
+
+
 def test_search_assets_load_only_when_search_opens(page, base_url):
     fetched = []
     page.on("request", lambda r: fetched.append(r.url))
