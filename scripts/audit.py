@@ -43,12 +43,13 @@ def main() -> int:
         with preview as url:
             print(f"{'page':28} " + " ".join(f"{c[:13]:>14}" for c in lighthouse.CATEGORIES))
             for path in page_paths(slugs):
-                result = lighthouse.scores(url + path)
+                report = lighthouse.run(url + path)
+                result = lighthouse.scores(report)
                 low = [c for c, s in result.items() if s < MINIMUM[c]]
                 print(f"{'/' + path:28} " + " ".join(f"{result[c]:>14}" for c in lighthouse.CATEGORIES) + ("  ← below target" if low else ""))
                 if low:
                     failed = True
-                    for audit in lighthouse.failing_audits(url + path):
+                    for audit in lighthouse.failing_audits(report):
                         print(f"{'':30}{audit}")
     print("targets: " + ", ".join(f"{c} ≥ {v}" for c, v in MINIMUM.items()))
     return 1 if failed else 0

@@ -14,6 +14,7 @@ counted, not weighed.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -46,7 +47,7 @@ def build_stock(out: Path, site_url: str, work: Path) -> None:
     }
     (work / "stock.yml").write_text(yaml.safe_dump(stock, allow_unicode=True), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "stock.yml"), "-d", str(out)],
-                   check=True, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+                   check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def kib(n: int) -> str:
@@ -94,7 +95,8 @@ def main() -> int:
             if args.lighthouse:
                 from explainer import lighthouse
                 lighthouse.ensure_installed()
-                ls, lo = lighthouse.scores(stock_url + args.page), lighthouse.scores(ours_url + args.page)
+                ls = lighthouse.scores(lighthouse.run(stock_url + args.page))
+                lo = lighthouse.scores(lighthouse.run(ours_url + args.page))
                 rows += [(f"Lighthouse {c}", ls[c], lo[c]) for c in lighthouse.CATEGORIES]
     print(f"\n/{args.page}, served under /proj/ with gzip, empty cache\n")
     print(f"{'':44} {'stock':>14} {'this site':>14}")

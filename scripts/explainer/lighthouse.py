@@ -26,8 +26,8 @@ def ensure_installed() -> None:
     subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", f"lighthouse@{VERSION}"], cwd=TOOLS, check=True)
 
 
-def scores(url: str) -> dict[str, int]:
-    """Mobile settings (Lighthouse's default): {category: 0–100}."""
+def run(url: str) -> dict:
+    """One Lighthouse run with mobile settings (its default); the JSON report."""
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     result = subprocess.run(
         ["node", str(CLI), url, "--output=json", "--quiet", f"--chrome-flags={flags}",
@@ -36,15 +36,15 @@ def scores(url: str) -> dict[str, int]:
     )
     if result.returncode != 0:
         raise RuntimeError(f"lighthouse failed on {url}: {result.stderr.strip()[-500:]}")
-    report = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def scores(report: dict) -> dict[str, int]:
+    """{category: 0–100}."""
     return {c: round((report["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
 
 
-def failing_audits(url: str) -> list[str]:
-    """The audits that did not pass, for a report that says what to fix."""
-    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-    result = subprocess.run(["node", str(CLI), url, "--output=json", "--quiet", f"--chrome-flags={flags}"],
-                            capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM), timeout=300)
-    report = json.loads(result.stdout)
+def failing_audits(report: dict) -> list[str]:
+    """The audits that did not pass, so a report says what to fix."""
     return [f"{a['id']}: {a['title']}" for a in report["audits"].values()
             if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")]
