@@ -3,29 +3,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from . import ROOT
 
 
-class ContentError(Exception):
-    """Bad input found in the project's files; the build stops with this message."""
+class ContentError(PluginError):
+    """Bad input found in the project's files; the build stops with this message.
+
+    A PluginError, so that `mkdocs build` and `mkdocs serve` print it as one line
+    (`docs/x.en.md:14: unknown fact …`) and stop, instead of a traceback.
+    """
 
     def __init__(self, path: Path | str | None, message: str, line: int | None = None):
         self.path = Path(path) if path else None
         self.line = line
-        self.message = message
-        super().__init__(str(self))
+        super().__init__(self.where() + message)  # ClickException keeps it as .message, MkDocs logs str()
+
+    def where(self) -> str:
+        """"docs/x.en.md:14: ", relative to the project when inside it; "" without a file."""
+        if not self.path:
+            return ""
+        try:
+            where = str(self.path.resolve().relative_to(ROOT))
+        except ValueError:
+            where = str(self.path)
+        return f"{where}:{self.line}: " if self.line else f"{where}: "
 
     def __str__(self) -> str:
-        where = ""
-        if self.path:
-            try:
-                where = str(self.path.resolve().relative_to(ROOT))
-            except ValueError:
-                where = str(self.path)
-            if self.line:
-                where += f":{self.line}"
-            where += ": "
-        return where + self.message
+        return self.message
 
     @classmethod
     def group(cls, errors: list["ContentError"]) -> "ContentError":

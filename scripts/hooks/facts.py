@@ -1,11 +1,41 @@
 """MkDocs hook: fills each page's facts in, in the page's language (see explainer/pages.py)."""
-import _path  # noqa: F401  (puts scripts/ on sys.path)
+import logging
+import sys
 
-from explainer.data import load_facts, load_ui
-from explainer.pages import render_page
+import _path
+
+serving = False
+
+
+def _drop_page_prefix_of_content_errors(record: logging.LogRecord) -> bool:
+    # A ContentError names its file and line; MkDocs' "Error reading page 'x.en.md':"
+    # before it would say that twice. MkDocs logs that line while handling the
+    # exception, so the exception in flight tells whose it is.
+    error = sys.exc_info()[1]
+    return not (type(error).__name__ == "ContentError" and record.getMessage().startswith(("Error reading page", "Error building page")))
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_drop_page_prefix_of_content_errors)
+
+
+def on_startup(command, dirty):
+    global serving
+    serving = command == "serve"
+
+
+def on_config(config):
+    _path.ensure()
+    # `mkdocs serve` watches scripts/ too: forget the library so that each rebuild
+    # runs the code as it is now. Data files reload by themselves (cached by mtime).
+    if serving:
+        for name in [n for n in sys.modules if n == "explainer" or n.startswith("explainer.")]:
+            del sys.modules[name]
+    return config
 
 
 def on_env(env, config, files):
+    from explainer.data import load_facts, load_ui
+
     # Interface strings and site dates for the templates in overrides/.
     env.globals["site_strings"] = load_ui()
     env.globals["site_dates"] = load_facts().site
@@ -13,4 +43,6 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    from explainer.pages import render_page
+
     return render_page(markdown, page, config)
