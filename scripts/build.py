@@ -66,8 +66,13 @@ def run_mkdocs(site_dir: Path, site_url: str | None) -> dict:
     from mkdocs.config import load_config
 
     collector = WarningCollector()
+    # A ContentError from the hooks is a PluginError: MkDocs logs it as one error
+    # line ("docs/x.en.md:14: unknown fact …") and aborts; that line is the message.
+    build_errors = WarningCollector()
+    build_errors.setLevel(logging.ERROR)
     mk_log = logging.getLogger("mkdocs")
     mk_log.addHandler(collector)
+    mk_log.addHandler(build_errors)
     mk_log.setLevel(logging.WARNING)
     mk_log.propagate = False  # print our summary, not MkDocs' chatter
     try:
@@ -81,28 +86,24 @@ def run_mkdocs(site_dir: Path, site_url: str | None) -> dict:
                 names[lang_cfg.locale] = lang_cfg.site_name or config.site_name
         build(config)
         return {"site_url": config.site_url, "site_names": names}
-    except ContentError:
+    except ContentError:  # a MkDocsException too, but it already names its file
         raise
     except exceptions.Abort as exc:
+        if build_errors.messages:
+            raise ContentError(None, "\n  ".join(dict.fromkeys(build_errors.messages))) from None
         messages = [re.sub(r"^Doc file '([^']+)'", r"docs/\1:", m) for m in collector.messages]
         details = "\n  ".join(dict.fromkeys(messages)) or str(exc)
         raise ContentError(None, f"MkDocs refused the site (strict mode):\n  {details}") from None
     except exceptions.MkDocsException as exc:
         raise ContentError(ROOT / "mkdocs.yml", str(exc)) from None
-    except Exception as exc:  # a theme template or hook failed: say where
-        cause = exc
-        while cause.__cause__ or cause.__context__:
-            if isinstance(cause, ContentError):
-                break
-            cause = cause.__cause__ or cause.__context__
-        if isinstance(cause, ContentError):
-            raise cause from None
+    except Exception as exc:  # a theme template failed: say where
         import jinja2
         if isinstance(exc, jinja2.TemplateError):
             raise ContentError(None, f"template error in overrides/: {exc}") from None
         raise
     finally:
         mk_log.removeHandler(collector)
+        mk_log.removeHandler(build_errors)
         mk_log.propagate = True
 
 
