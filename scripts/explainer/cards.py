@@ -22,10 +22,10 @@ REGULAR = FONTS / "DejaVuSans.ttf"
 CACHE = ROOT / ".cache" / "cards"
 # The site's colours (overrides/assets/site.css: --site-ink, --site-accent).
 BACKGROUND, INK, ACCENT, MUTED = "#0b3f3b", "#ffffff", "#8fe3cf", "#c9e6df"
-DESIGN_VERSION = "1"
+DESIGN_VERSION = "2"
 
 
-def _draw(title: str, figure: str, site_name: str, lang: str) -> Image.Image:
+def _draw(title: str, kicker: str, figure: str, site_name: str, lang: str) -> Image.Image:
     img = Image.new("RGB", SIZE, BACKGROUND)
     d = ImageDraw.Draw(img)
     d.rectangle([0, 0, 18, SIZE[1]], fill=ACCENT)
@@ -37,22 +37,24 @@ def _draw(title: str, figure: str, site_name: str, lang: str) -> Image.Image:
     for line in lines:
         d.text((80, y), line, font=title_font, fill=INK)
         y += 84
-    fig_font = ImageFont.truetype(str(BOLD), 84 if len(figure) < 22 else 60)
-    d.text((80, 440), figure, font=fig_font, fill=ACCENT)
+    d.text((80, 410), kicker, font=small, fill=MUTED)
+    fig_font = ImageFont.truetype(str(BOLD), 84 if len(figure) < 22 else 64)
+    d.text((80, 455), figure, font=fig_font, fill=ACCENT)
     d.text((SIZE[0] - 80, SIZE[1] - 60), lang.upper(), font=small, fill=MUTED, anchor="rs")
     return img
 
 
-def write_card(dest: Path, title: str, figure: str, site_name: str, lang: str) -> bool:
-    """Write the card to dest; returns True when it had to be drawn (not cached)."""
-    key = hashlib.sha256("\0".join([DESIGN_VERSION, title, figure, site_name, lang]).encode()).hexdigest()[:20]
+def write_card(dest: Path, title: str, kicker: str, figure: str, site_name: str, lang: str) -> bool:
+    """Write the card to dest; returns True when it had to be drawn (not cached).
+    The kicker says what the figure is and when (the story moves on)."""
+    key = hashlib.sha256("\0".join([DESIGN_VERSION, title, kicker, figure, site_name, lang]).encode()).hexdigest()[:20]
     cached = CACHE / f"{key}.png"
     dest.parent.mkdir(parents=True, exist_ok=True)
     if cached.exists():
         shutil.copyfile(cached, dest)
         return False
     CACHE.mkdir(parents=True, exist_ok=True)
-    image = _draw(title, figure, site_name, lang)
+    image = _draw(title, kicker, figure, site_name, lang)
     tmp = cached.with_suffix(".tmp")
     image.save(tmp, format="PNG", optimize=True)
     tmp.replace(cached)

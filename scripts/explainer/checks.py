@@ -4,6 +4,7 @@ Each returns a list of ContentError, so one run reports every problem at once.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -14,11 +15,16 @@ from .data import Facts
 from .errors import ContentError
 from .pages import check_references
 
-HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*$")
+HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 DESCRIPTION_LENGTH = (50, 160)
+TITLE_LENGTH = 60
+# The calls the editions must make alike, section by section (the parity guard).
+PARITY_CALL = re.compile(r"""\b(fact|cite|quote|claim|chart)\(([^)]*)\)""")
+LOCAL_DIFFERENCE = re.compile(r"\blocal_difference\(")
+CALL_VERB = {"fact": "uses fact", "cite": "cites", "quote": "quotes", "claim": "shows claim", "chart": "draws chart"}
 
 
 def page_files(docs: Path = DOCS) -> dict[str, dict[str, Path]]:
@@ -78,8 +84,90 @@ def headings(body: str, path: Path, first_line: int) -> tuple[list[tuple[str, st
         if not id_match:
             errors.append(ContentError(path, f"heading `{line.strip()}` has no id: end it with {{#some-id}}, the same id as in the other language", first_line + offset))
             continue
+        if match.group(1) == "#":
+            title = HEADING_ID.sub("", match.group(2)).strip()
+            if len(title) > TITLE_LENGTH:
+                errors.append(ContentError(path, f"the title is {len(title)} characters; keep it to {TITLE_LENGTH} or fewer (search results and share cards cut it)", first_line + offset))
         found.append((match.group(1), id_match.group(1)))
     return found, errors
+
+
+def _call_args(name: str, args: str):
+    if name == "cite":
+        return tuple(int(n) for n in re.findall(r"\d+", args))
+    first = re.match(r"""\s*["']([^"']*)["']""", args)
+    return first.group(1) if first else args.strip()
+
+
+def _describe(name: str, args) -> str:
+    shown = f"[{', '.join(map(str, args))}]" if name == "cite" else f"`{args}`"
+    return f"{CALL_VERB[name]} {shown}"
+
+
+def section_calls(body: str, first_line: int) -> dict[str, dict]:
+    """{heading id: {"line", "calls": [(name, args, line)], "local": bool}}, in page order."""
+    sections: dict[str, dict] = {}
+    current = sections.setdefault("", {"line": first_line, "calls": [], "local": False})
+    in_fence = False
+    for offset, line in enumerate(body.splitlines()):
+        lineno = first_line + offset
+        if FENCE.match(line):
+            in_fence = not in_fence
+        heading = None if in_fence else HEADING.match(line)
+        id_match = HEADING_ID.search(heading.group(2)) if heading else None
+        if id_match:
+            current = sections.setdefault(id_match.group(1), {"line": lineno, "calls": [], "local": False})
+            continue
+        current["calls"] += [(name, _call_args(name, args), lineno) for name, args in PARITY_CALL.findall(line)]
+        current["local"] = current["local"] or bool(LOCAL_DIFFERENCE.search(line))
+    return sections
+
+
+def compare_calls(paths: dict[str, Path], bodies: dict[str, tuple[str, int]]) -> list[ContentError]:
+    """The parity guard: each section makes the same fact, cite, quote, claim and
+    chart calls in the same order in every language, unless both editions
+    declare the difference with local_difference("why")."""
+    errors = []
+    base_lang = LANGS[0]
+    base = section_calls(*bodies[base_lang])
+    for lang in LANGS[1:]:
+        other = section_calls(*bodies[lang])
+        for sid, mine in other.items():
+            theirs = base.get(sid)
+            if theirs is None or (mine["local"] and theirs["local"]):
+                continue
+            a = [(n, args) for n, args, _ in mine["calls"]]
+            b = [(n, args) for n, args, _ in theirs["calls"]]
+            if a == b:
+                continue
+            k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            where = f"(#{sid})" if sid else "(before the first section)"
+            here = f"{_describe(*a[k])}" if k < len(a) else "has no further call"
+            there = f"{_describe(*b[k])}" if k < len(b) else "has no further call"
+            line_here = mine["calls"][k][2] if k < len(a) else mine["line"]
+            line_there = theirs["calls"][k][2] if k < len(b) else theirs["line"]
+            errors.append(ContentError(paths[lang], f"{where} {here}; docs/{paths[base_lang].name}:{line_there} {where} {there}. "
+                                       "Make both editions say the same facts with the same sources, or declare the difference "
+                                       "in both with {{ local_difference(\"why\") }}", line_here))
+    return errors
+
+
+def compare_data_texts(facts: Facts) -> list[ContentError]:
+    """Texts kept per language in the data file (events, claims' updates, summaries)
+    use the same facts in every language (in any order: a sentence's word order
+    is the language's business)."""
+    errors = []
+    items = [(f"event of {e['date']}", e) for e in facts.events]
+    items += [(f"claim `{c['id']}` (later)", c["later"]) for c in facts.claims if c.get("later")]
+    items += [(f"newsletter summary `{name}`", texts) for name, texts in facts.newsletter.items()]
+    for what, item in items:
+        seqs = {lang: sorted((n, _call_args(n, a)) for n, a in PARITY_CALL.findall(item[lang])) for lang in LANGS}
+        for lang in LANGS[1:]:
+            if seqs[lang] != seqs[LANGS[0]]:
+                errors.append(ContentError(facts.path, f"{what}: `{lang}:` {', '.join(_describe(*c) for c in seqs[lang]) or 'uses no fact'}, "
+                                           f"but `{LANGS[0]}:` {', '.join(_describe(*c) for c in seqs[LANGS[0]]) or 'uses no fact'}; both languages must say the same facts",
+                                           getattr(item, "line", None)))
+    return errors
 
 
 def compare_headings(slug: str, paths: dict[str, Path], found: dict[str, list]) -> list[ContentError]:
@@ -105,9 +193,20 @@ def compare_headings(slug: str, paths: dict[str, Path], found: dict[str, list]) 
     return errors
 
 
+def check_dates(path: Path, meta: dict) -> list[ContentError]:
+    """`published:` and `updated:` are content, written in the front matter: never the build's clock."""
+    errors = []
+    for key in ("published", "updated"):
+        if not isinstance(meta.get(key), dt.date):
+            errors.append(ContentError(path, f"no `{key}:` date (YYYY-MM-DD) in the front matter: when this page was first published and when its content last changed", 1))
+    if not errors and meta["updated"] < meta["published"]:
+        errors.append(ContentError(path, "`updated:` is earlier than `published:`", 1))
+    return errors
+
+
 def check_page(path: Path, facts: Facts) -> tuple[list[tuple[str, str]], list[ContentError]]:
     meta, body, first = split_front_matter(path)
-    errors = []
+    errors = check_dates(path, meta)
     desc = meta.get("description")
     low, high = DESCRIPTION_LENGTH
     if not isinstance(desc, str) or not desc.strip():
@@ -133,4 +232,16 @@ def check_docs(facts: Facts, docs: Path = DOCS) -> list[ContentError]:
             errors += page_errors
         if all(lang in found for lang in LANGS):
             errors += compare_headings(slug, paths, found)
-    return errors
+            errors += compare_page_dates(slug, paths)
+            errors += compare_calls(paths, {lang: split_front_matter(path)[1:] for lang, path in paths.items()})
+    return errors + compare_data_texts(facts)
+
+
+def compare_page_dates(slug: str, paths: dict[str, Path]) -> list[ContentError]:
+    """Both editions change together, so they carry the same dates."""
+    metas = {lang: split_front_matter(path)[0] for lang, path in paths.items()}
+    base = metas[LANGS[0]]
+    return [ContentError(paths[lang], f"`{key}: {meta.get(key)}` differs from docs/{slug}.{LANGS[0]}.md (`{base.get(key)}`): "
+                         "update both editions together and give them the same dates", 1)
+            for lang, meta in metas.items() for key in ("published", "updated")
+            if lang != LANGS[0] and meta.get(key) != base.get(key)]

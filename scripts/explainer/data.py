@@ -13,7 +13,10 @@ from . import DATA_FILE, LANGS, UI_FILE
 from .errors import ContentError
 
 KINDS = {"money", "price", "number", "percent", "gw", "years", "year", "month", "date", "list", "words"}
-VERDICTS = {"accurate", "imprecise", "unconfirmed"}
+VERDICTS = {"accurate", "imprecise", "unconfirmed", "incomplete"}
+# How firm a figure is; every status but "confirmed" is shown in words beside it.
+STATUSES = {"confirmed", "unconfirmed", "nonbinding", "interpretation"}
+CHANGE_KINDS = {"update", "correction", "published"}
 
 
 class LineDict(dict):
@@ -58,10 +61,14 @@ class Fact:
     kind: str
     value: Any
     sources: list[int]
-    confirmed: bool
+    status: str
     digits: int | None
     line: int
     raw: dict = field(repr=False, default_factory=dict)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == "confirmed"
 
 
 @dataclass
@@ -75,13 +82,10 @@ class Facts:
     claims: list[dict]
     events: list[dict]
     key_figures: list[dict]
-    commitments_usd: list[dict]
-    commitments_gw: list[dict]
-    site: dict
+    charts: dict[str, dict]
+    updates: list[dict]
     newsletter: dict
-
-    def fact(self, key: str) -> Fact:
-        return self.facts[key]
+    card: dict
 
 
 def _need(cond: bool, path: Path, line: int | None, message: str) -> None:
@@ -104,6 +108,11 @@ def _resolve_derived(path: Path, facts: dict[str, Fact]) -> None:
         if fact.value is not None:
             return fact.value
         _need(key not in seen, path, fact.line, f"fact `{key}` is derived from itself")
+        if "add" in fact.raw:
+            parts = fact.raw["add"]
+            fact.value = sum(value_of(k, seen | {key}) for k in parts)
+            fact.sources = sorted(set(fact.sources).union(*(facts[k].sources for k in parts)))
+            return fact.value
         a, b = fact.raw["divide"]
         num = value_of(a, seen | {key})
         den = value_of(b, seen | {key}) if isinstance(b, str) else b
@@ -119,7 +128,7 @@ def _resolve_derived(path: Path, facts: dict[str, Fact]) -> None:
 def parse_facts(path: Path = DATA_FILE) -> Facts:
     doc = load_yaml(path)
     _need(isinstance(doc, dict), path, None, "the file must be a mapping with `facts:`, `sources:`, `quotes:`…")
-    for section in ("site", "facts", "sources", "quotes", "claims", "events", "key_figures", "commitments_usd", "commitments_gw"):
+    for section in ("facts", "sources", "quotes", "claims", "events", "updates", "key_figures", "charts"):
         _need(section in doc, path, None, f"missing top-level section `{section}:`")
 
     sources = doc["sources"]
@@ -143,6 +152,10 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
             div = raw["divide"]
             _need(isinstance(div, list) and len(div) == 2, path, line, f"fact `{key}`: `divide:` takes [fact, fact-or-number]")
             value = None
+        elif "add" in raw:
+            parts = raw["add"]
+            _need(isinstance(parts, list) and len(parts) >= 2 and all(isinstance(k, str) for k in parts), path, line, f"fact `{key}`: `add:` takes a list of two or more fact names")
+            value = None
         else:
             _need("value" in raw, path, line, f"fact `{key}` needs `value:` (or `divide:`)")
             value = raw["value"]
@@ -160,7 +173,9 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
         srcs = raw.get("sources", [])
         for n in srcs:
             _need(n in sources, path, line, f"fact `{key}` cites source {n}, which is not in `sources:`")
-        facts[key] = Fact(key, kind, value, list(srcs), raw.get("confirmed", True), raw.get("digits"), line, raw)
+        status = raw.get("status", "confirmed" if raw.get("confirmed", True) else "unconfirmed")
+        _need(status in STATUSES, path, line, f"fact `{key}` has status {status!r}; use one of {', '.join(sorted(STATUSES))}")
+        facts[key] = Fact(key, kind, value, list(srcs), status, raw.get("digits"), line, raw)
     _resolve_derived(path, facts)
 
     quotes = doc["quotes"]
@@ -171,10 +186,18 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
         _need(q["source"] in sources, path, q.line, f"quote `{qid}` cites source {q['source']}, which is not in `sources:`")
         for lang in LANGS:
             _need(lang in q["role"], path, q.line, f"quote `{qid}` needs the speaker's role in `{lang}`")
+            if lang != q["lang"]:
+                _need(isinstance(q.get(lang), str), path, q.line, f"quote `{qid}` is in `{q['lang']}`: add `{lang}:`, a translation for {lang} pages (shown beside the original, never in its quote marks)")
 
     for claim in doc["claims"]:
         _need(claim.get("verdict") in VERDICTS, path, claim.line, f"claim `{claim.get('id')}`: verdict must be one of {', '.join(sorted(VERDICTS))}")
         _check_sources(path, claim, claim.get("sources"), sources, f"claim `{claim.get('id')}`")
+        later = claim.get("later")
+        if later:
+            _need(isinstance(later.get("date"), dt.date), path, later.line, f"claim `{claim.get('id')}`: `later:` needs the `date:` (YYYY-MM-DD) of what changed")
+            _check_sources(path, later, later.get("sources"), sources, f"claim `{claim.get('id')}` (later)")
+            for lang in LANGS:
+                _need(isinstance(later.get(lang), str), path, later.line, f"claim `{claim.get('id')}`: `later:` needs its `{lang}:` text")
 
     for event in doc["events"]:
         _need("date" in event, path, event.line, "every event needs a `date:` (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -182,16 +205,50 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
             _need(lang in event, path, event.line, f"event of {event['date']} needs its `{lang}:` text")
         _check_sources(path, event, event.get("sources"), sources, f"event of {event['date']}")
 
+    seen_times = set()
+    for entry in doc["updates"]:
+        what = f"update `{entry.get('id')}`"
+        _need(isinstance(entry.get("id"), str), path, entry.line, "every update needs an `id:` (it becomes the feed entry's id; never change it)")
+        stamp = entry.get("time")
+        _need(isinstance(stamp, dt.datetime) and stamp.tzinfo is not None, path, entry.line, f"{what} needs `time:` in UTC, e.g. 2026-11-28T21:30:00Z")
+        _need(stamp not in seen_times, path, entry.line, f"{what} has the same `time:` as another update; feed entries need distinct times")
+        seen_times.add(stamp)
+        for lang in LANGS:
+            _need(lang in entry.get("title", {}), path, entry.line, f"{what} needs a `title:` in `{lang}`")
+        _need(entry.get("changes"), path, entry.line, f"{what} needs `changes:`, each with kind, link and the text in every language")
+        for change in entry["changes"]:
+            _need(change.get("kind") in CHANGE_KINDS, path, change.line, f"{what}: a change's `kind:` is one of {', '.join(sorted(CHANGE_KINDS))}")
+            _need(isinstance(change.get("link"), str), path, change.line, f"{what}: each change needs `link:`, the page (and #section) it changed, e.g. terms#scale, or \"\" for the home page")
+            for lang in LANGS:
+                _need(isinstance(change.get(lang), str), path, change.line, f"{what}: a change needs its `{lang}:` text")
+    times = [e["time"] for e in doc["updates"]]
+    _need(times == sorted(times, reverse=True), path, doc["updates"][0].line if doc["updates"] else None, "`updates:` must be newest first")
+
     for name, texts in doc.get("newsletter", {}).items():
         for lang in LANGS:
             _need(isinstance(texts.get(lang), str), path, texts.line, f"newsletter summary `{name}` needs its `{lang}:` text")
 
-    for section in ("key_figures", "commitments_usd", "commitments_gw"):
-        for item in doc[section]:
-            _need(item.get("fact") in facts, path, item.line, f"`{section}` names fact `{item.get('fact')}`, which is not in `facts:`")
+    for item in doc["key_figures"]:
+        for key in (item.get("fact"), item.get("detail")):
+            if key is not None:
+                _need(key in facts, path, item.line, f"`key_figures` names fact `{key}`, which is not in `facts:`")
+
+    for name, chart in doc["charts"].items():
+        _need(isinstance(chart, dict) and isinstance(chart.get("as_of"), dt.date), path, getattr(chart, "line", None), f"chart `{name}` needs `as_of:`, the date its data describes (YYYY-MM-DD)")
+        _need(isinstance(chart.get("bars"), list) and chart["bars"], path, chart.line, f"chart `{name}` needs `bars:`, each with `label:` and `segments:`")
+        for bar in chart["bars"]:
+            _need(isinstance(bar.get("label"), str) and bar.get("segments"), path, bar.line, f"chart `{name}`: each bar needs `label:` and `segments: [{{fact: …}}]`")
+            for seg in bar["segments"]:
+                _need(seg.get("fact") in facts, path, seg.line, f"chart `{name}` names fact `{seg.get('fact')}`, which is not in `facts:`")
+            if "total" in bar:
+                _need(bar["total"] in facts, path, bar.line, f"chart `{name}`: total `{bar['total']}` is not in `facts:`")
+
+    card = doc.get("card") or {}
+    _need(card.get("fact") in facts and all(lang in card.get("label", {}) for lang in LANGS), path, getattr(card, "line", None),
+          "`card:` (the share images' figure) needs `fact:`, a fact name, and `label:` in every language")
 
     return Facts(path, facts, sources, quotes, doc["claims"], doc["events"], doc["key_figures"],
-                 doc["commitments_usd"], doc["commitments_gw"], doc["site"], doc.get("newsletter", {}))
+                 doc["charts"], doc["updates"], doc.get("newsletter", {}), card)
 
 
 def load_facts(path: Path = DATA_FILE) -> Facts:

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.utils import get_relative_url
 
-from . import DEFAULT_LANG, LANGS
+from . import DEFAULT_LANG, lang_prefix
 from .data import Facts, load_facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
@@ -32,14 +32,14 @@ REF_PATTERNS = {
     "quote": re.compile(r"""\bquote\(\s*["']([^"']+)["']"""),
     "claim": re.compile(r"""\bclaim\(\s*["']([^"']+)["']"""),
     "cite": re.compile(r"""\bcite\(([^)]*)\)"""),
+    "chart": re.compile(r"""\bchart\(\s*["']([^"']+)["']"""),
 }
+COMPONENTS = Path(__file__).resolve().parents[2] / "overrides" / "components"
 
 
-CHARTS = ("deal_years", "chips", "commitments_usd", "commitments_gw")
-
-
-def lang_prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANG else f"{lang}/"
+def chart_names() -> list[str]:
+    """Charts are found from their templates: overrides/components/chart-<name>.html."""
+    return sorted(p.stem.removeprefix("chart-") for p in COMPONENTS.glob("chart-*.html"))
 
 
 def check_references(text: str, path: Path, facts: Facts, first_line: int = 1) -> list[ContentError]:
@@ -61,6 +61,11 @@ def check_references(text: str, path: Path, facts: Facts, first_line: int = 1) -
             for n in re.findall(r"\d+", args):
                 if int(n) not in facts.sources:
                     errors.append(ContentError(path, f"cites source {n}, which is not in `sources:` of data/facts.yml", lineno))
+        for name in REF_PATTERNS["chart"].findall(line):
+            if name not in chart_names():
+                errors.append(ContentError(path, f"unknown chart `{name}`: charts are overrides/components/chart-<name>.html ({', '.join(chart_names())})", lineno))
+            elif name not in facts.charts:
+                errors.append(ContentError(path, f"chart `{name}` has no data: add `{name}:` under `charts:` in data/facts.yml", lineno))
     return errors
 
 
@@ -80,6 +85,8 @@ class PageFunctions:
         self.t = load_ui()[self.lang]
         self.env = config.theme.get_env()
         self.site_url = config.site_url
+        # Where readers report errors: the issues of repo_url in mkdocs.yml.
+        self.repo_issues = (config.repo_url or "").rstrip("/") + "/issues" if config.repo_url else ""
 
     # helpers ---------------------------------------------------------------
     def url(self, slug: str, anchor: str = "") -> str:
@@ -104,10 +111,15 @@ class PageFunctions:
             raise ContentError(self.page.file.abs_src_path, f"unknown fact `{key}`: add it to data/facts.yml or fix the name")
         if f.confirmed or not mark:
             return render(f, self.lang)
-        return self.component("fact", text=render(f, self.lang)).strip()
+        return self.component("fact", text=render(f, self.lang), status=f.status).strip()
 
     def cite(self, *numbers: int) -> str:
         return self.component("cite", numbers=numbers).strip()
+
+    def status_tag(self, key: str) -> str:
+        """"(no confirmado)", "(no vinculante)"… for a fact that is not confirmed, else ""."""
+        f = self.facts.facts[key]
+        return "" if f.confirmed else f"({self.t['status.' + f.status]})"
 
     def quote(self, qid: str) -> str:
         return _block(self.component("quote", qid=qid, q=self.facts.quotes[qid]))
@@ -126,29 +138,40 @@ class PageFunctions:
         return _block(self.component("sources", sources=self.facts.sources))
 
     def chart(self, name: str) -> str:
-        if name not in CHARTS:
-            raise ContentError(self.page.file.abs_src_path, f"unknown chart `{name}`; charts are: {', '.join(sorted(CHARTS))}")
-        return _block(self.component(f"chart-{name}"))
+        return _block(self.component(f"chart-{name}", name=name, chart=self.facts.charts[name]))
+
+    def updates_list(self) -> str:
+        """The updates log from data (newest first): the same entries as the feeds."""
+        return _block(self.component("updates", updates=self.facts.updates))
+
+    def local_difference(self, reason: str) -> str:
+        """Declares, visibly, that this section deliberately differs between the editions."""
+        return _block(self.component("local-difference", reason=reason))
+
+    def render_text(self, template: str) -> str:
+        """A text from the data file (event, claim update, summary) rendered for this page."""
+        return PAGE_ENV.from_string(template).render(**self.namespace())
 
     def kit(self, name: str) -> str:
         """A newsletter summary from data, with plain-text and HTML versions."""
         texts = self.facts.newsletter.get(name)
         if texts is None:
             raise ContentError(self.page.file.abs_src_path, f"unknown newsletter summary `{name}`; add it under `newsletter:` in data/facts.yml")
-        text = PAGE_ENV.from_string(texts[self.lang]).render(**self.namespace())
+        text = self.render_text(texts[self.lang])
         link = self.site_url + lang_prefix(self.lang)
         return _block(self.component("kit", name=name, text=text.strip(), link=link))
 
     def event_text(self, event) -> str:
-        return PAGE_ENV.from_string(event[self.lang]).render(**self.namespace())
+        return self.render_text(event[self.lang])
 
     def namespace(self) -> dict:
-        return {
-            "fact": self.fact, "cite": self.cite, "quote": self.quote, "claim": self.claim,
-            "key_figures": self.key_figures, "timeline": self.timeline,
-            "sources_list": self.sources_list, "chart": self.chart, "kit": self.kit, "url": self.url, "lang": self.lang,
-            "facts": self.facts, "t": self.t,
-        }
+        """What a page may call: the PAGE_CALLS registry, bound to this page."""
+        return {name: getattr(self, name) for name in PAGE_CALLS} | {"lang": self.lang, "repo_issues": self.repo_issues}
+
+
+# The functions a page template can call; the error for an unknown name lists them.
+PAGE_CALLS = ("fact", "cite", "quote", "claim", "chart", "key_figures", "timeline", "sources_list",
+              "updates_list", "kit", "url", "local_difference")
 
 
 def front_matter_lines(path: Path) -> int:
@@ -169,7 +192,18 @@ def render_page(markdown: str, page, config) -> str:
         template = PAGE_ENV.from_string(markdown)
     except jinja2.TemplateSyntaxError as exc:
         raise ContentError(path, f"template syntax: {exc.message}", first + (exc.lineno or 1) - 1) from None
+    functions = PageFunctions(page, config, facts)
     try:
-        return template.render(**PageFunctions(page, config, facts).namespace())
+        body = template.render(**functions.namespace())
     except jinja2.UndefinedError as exc:
-        raise ContentError(path, f"{exc.message}; pages can call fact(), cite(), quote(), claim(), key_figures(), timeline(), sources_list()") from None
+        raise ContentError(path, f"{exc.message}; pages can call " + ", ".join(f"{name}()" for name in PAGE_CALLS)) from None
+    return add_dateline(body, functions, page.meta)
+
+
+H1 = re.compile(r"^# .*$", re.M)
+
+
+def add_dateline(markdown: str, fn: PageFunctions, meta: dict) -> str:
+    """The page's dates as a line under its H1 (checks.py makes sure both exist)."""
+    dateline = _block(fn.component("dateline", published=meta["published"], updated=meta["updated"]))
+    return H1.sub(lambda m: m.group(0) + "\n\n" + dateline + "\n", markdown, count=1)

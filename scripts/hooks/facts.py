@@ -34,15 +34,23 @@ def on_config(config):
 
 
 def on_env(env, config, files):
+    from explainer import DEFAULT_LANG, LOCALES, lang_prefix
     from explainer.data import load_facts, load_ui
 
-    # Interface strings and site dates for the templates in overrides/.
+    # What the templates in overrides/ know: interface words, the languages and
+    # their locales, and the source article (JSON-LD `isBasedOn`).
     env.globals["site_strings"] = load_ui()
-    env.globals["site_dates"] = load_facts().site
+    env.globals["site_locales"] = LOCALES
+    env.globals["default_lang"] = DEFAULT_LANG
+    env.globals["lang_prefix"] = lang_prefix
+    env.globals["site_source_article"] = load_facts().sources[1]
     return env
 
 
 def on_page_markdown(markdown, page, config, files):
     from explainer.pages import render_page
 
+    # The sitemap's <lastmod> is the page's own `updated:` date, not the build's.
+    if page.meta.get("updated"):
+        page.update_date = str(page.meta["updated"])
     return render_page(markdown, page, config)
