@@ -12,21 +12,12 @@ The test suite runs the faster axe, network and console checks; this is the audi
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from explainer import LANGS, ROOT  # noqa: E402
-from explainer import lighthouse  # noqa: E402
-from explainer.preview import Preview  # noqa: E402
+from explainer import LANGS, NAV_SLUGS, lighthouse, page_path
+from explainer.harness import built_site
 
 MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
-
-
-def page_paths(slugs: list[str]) -> list[str]:
-    return [("" if lang == LANGS[0] else f"{lang}/") + ("" if slug == "index" else f"{slug}/") for lang in LANGS for slug in slugs]
 
 
 def main() -> int:
@@ -34,23 +25,19 @@ def main() -> int:
     parser.add_argument("--pages", help="comma-separated slugs (index for the home); default: every page")
     args = parser.parse_args()
     lighthouse.ensure_installed()
-    slugs = args.pages.split(",") if args.pages else ["index"] + sorted(p.name.split(".")[0] for p in (ROOT / "docs").glob("*.es.md") if not p.name.startswith("index."))
+    slugs = args.pages.split(",") if args.pages else NAV_SLUGS
     failed = False
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        preview = Preview(site, "/proj/")
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(site), "--site-url", preview.url], check=True)
-        with preview as url:
-            print(f"{'page':28} " + " ".join(f"{c[:13]:>14}" for c in lighthouse.CATEGORIES))
-            for path in page_paths(slugs):
-                report = lighthouse.run(url + path)
-                result = lighthouse.scores(report)
-                low = [c for c, s in result.items() if s < MINIMUM[c]]
-                print(f"{'/' + path:28} " + " ".join(f"{result[c]:>14}" for c in lighthouse.CATEGORIES) + ("  ← below target" if low else ""))
-                if low:
-                    failed = True
-                    for audit in lighthouse.failing_audits(report):
-                        print(f"{'':30}{audit}")
+    with built_site() as (_, url):
+        print(f"{'page':28} " + " ".join(f"{c[:13]:>14}" for c in lighthouse.CATEGORIES))
+        for path in [page_path(slug, lang) for lang in LANGS for slug in slugs]:
+            report = lighthouse.run(url + path)
+            result = lighthouse.scores(report)
+            low = [c for c, s in result.items() if s < MINIMUM[c]]
+            print(f"{'/' + path:28} " + " ".join(f"{result[c]:>14}" for c in lighthouse.CATEGORIES) + ("  ← below target" if low else ""))
+            if low:
+                failed = True
+                for audit in lighthouse.failing_audits(report):
+                    print(f"{'':30}{audit}")
     print("targets: " + ", ".join(f"{c} ≥ {v}" for c, v in MINIMUM.items()))
     return 1 if failed else 0
 

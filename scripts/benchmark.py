@@ -20,14 +20,14 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from explainer import ROOT  # noqa: E402
-from explainer.measure import CHROMIUM, CHROMIUM_ARGS, first_load, first_query  # noqa: E402
-from explainer.preview import Preview  # noqa: E402
+from explainer import DEFAULT_LANG, ROOT, lang_of_path
+from explainer.harness import SUBPATH, built_site, launch_chromium
+from explainer.measure import first_load, first_query
+from explainer.preview import Preview
 
 
 def build_stock(out: Path, site_url: str, work: Path) -> None:
@@ -40,7 +40,7 @@ def build_stock(out: Path, site_url: str, work: Path) -> None:
     i18n["reconfigure_search"] = True
     stock = {
         "site_name": config["site_name"], "site_url": site_url, "docs_dir": str(ROOT / "docs"),
-        "theme": {"name": "material", "custom_dir": str(components.parent), "language": "es"},
+        "theme": {"name": "material", "custom_dir": str(components.parent), "language": DEFAULT_LANG},
         "plugins": ["search", {"i18n": i18n}],
         "hooks": [str(ROOT / "scripts" / "hooks" / "facts.py")],
         "markdown_extensions": config["markdown_extensions"], "nav": config["nav"],
@@ -62,21 +62,21 @@ def main() -> int:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, built_site() as (_, ours_url):
         work = Path(tmp)
-        ours, stock = Preview(work / "ours", "/proj/"), Preview(work / "stock", "/proj/")
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(work / "ours"), "--site-url", ours.url], check=True, capture_output=True)
+        stock = Preview(work / "stock", SUBPATH)
         build_stock(work / "stock", stock.url, work)
         rows = []
-        with ours as ours_url, stock as stock_url, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with stock as stock_url, sync_playwright() as p:
+            browser = launch_chromium(p)
             results = {}
             for name, url, is_stock in (("stock", stock_url, True), ("this site", ours_url, False)):
                 load = first_load(browser, url + args.page)
                 query, links = first_query(browser, url + args.page, args.query, stock=is_stock)
                 accents = first_query(browser, url, "computo", stock=is_stock)[1]
-                english_page = args.page.startswith("en/")
-                other_language = [h for h in links if ("/en/" in urljoin(url + args.page, h)) != english_page]
+                root_path = urlsplit(url).path
+                other_language = [h for h in links
+                                  if lang_of_path(urlsplit(urljoin(url + args.page, h)).path[len(root_path):]) != lang_of_path(args.page)]
                 results[name] = (load, query, len(links), len(accents), len(other_language))
             browser.close()
             s, o = results["stock"], results["this site"]

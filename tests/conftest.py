@@ -1,63 +1,31 @@
 """Shared fixtures: the site is built once per test session, under a subpath,
-into a temporary folder, and served on a free port as GitHub Pages would."""
+into a temporary folder, and served on a free port as GitHub Pages would.
+scripts/ is on the import path through pytest.ini."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+from explainer import LANGS, NAV_SLUGS, ROOT, page_path
+from explainer.harness import CHROMIUM, CHROMIUM_ARGS, SUBPATH, BuildFailed, built_site, launch_chromium, run_build
 
-from explainer import LANGS  # noqa: E402
-from explainer.preview import Preview  # noqa: E402
+__all__ = ["ROOT", "LANGS", "SLUGS", "SUBPATH", "CHROMIUM", "CHROMIUM_ARGS", "page_url_path", "run_build"]
 
-SUBPATH = "/proj/"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def nav_slugs() -> list[str]:
-    """The pages in reading order, from mkdocs.yml's nav (the one list of pages)."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
-    Loader.add_multi_constructor("!", lambda *a: None)
-    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
-    return ["" if item == "index.md" else item[:-3] for item in nav]
-
-
-SLUGS = nav_slugs()
-
-
-def page_url_path(slug: str, lang: str) -> str:
-    prefix = "" if lang == LANGS[0] else f"{lang}/"
-    return prefix + (f"{slug}/" if slug else "")
-
-
-def run_build(out: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1764806400"))
-    return subprocess.run([sys.executable, str(cwd / "scripts" / "build.py"), "--out", str(out), "--site-url", site_url],
-                          cwd=cwd, capture_output=True, text=True, env=env)
+SLUGS = NAV_SLUGS          # the pages in reading order, "" for the home page
+page_url_path = page_path  # "", "en/", "hardware/", "en/hardware/"
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def server():
     """(site folder, base URL): the real site, built once and served under /proj/."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    preview = Preview(site, SUBPATH)
-    result = run_build(site, preview.url)
-    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
-    with preview as url:
-        yield site, url
+    try:
+        with built_site() as (site, url):
+            yield site, url
+    except BuildFailed as exc:
+        pytest.fail(str(exc.code))
 
 
 @pytest.fixture(scope="session")
@@ -76,19 +44,20 @@ def pages(site):
     out = {}
     for slug in SLUGS:
         for lang in LANGS:
-            path = site / page_url_path(slug, lang) / "index.html"
+            path = site / page_path(slug, lang) / "index.html"
             out[(slug, lang)] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") if path.exists() else None
     return out
 
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: apt-get install chromium (scripts/dev.sh test installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            browser = launch_chromium(p)
+        except SystemExit as exc:
+            pytest.fail(str(exc.code))
         yield browser
         browser.close()
 

@@ -10,8 +10,7 @@ import pytest
 from PIL import Image
 
 from conftest import LANGS, SLUGS, page_url_path, run_build
-
-LOCALES = {"es": "es_ES", "en": "en_US"}
+from explainer import DEFAULT_LANG, LOCALES, lang_prefix
 
 
 def meta(soup, key):
@@ -30,7 +29,8 @@ def test_every_page_has_share_preview_tags(pages, base_url, lang):
         assert meta(soup, "og:title") and meta(soup, "og:description") and meta(soup, "og:site_name")
         assert meta(soup, "og:type") == "article"
         assert meta(soup, "og:locale") == LOCALES[lang]
-        assert meta(soup, "og:locale:alternate") == LOCALES["en" if lang == "es" else "es"]
+        alternates = [m["content"] for m in soup.find_all("meta", attrs={"property": "og:locale:alternate"})]
+        assert alternates == [LOCALES[other] for other in LANGS if other != lang]
         assert meta(soup, "article:published_time") and meta(soup, "article:modified_time")
         assert meta(soup, "twitter:card") == "summary_large_image"
         assert meta(soup, "og:image").startswith(base_url) and meta(soup, "og:image").endswith(".png")
@@ -45,16 +45,16 @@ def test_share_images_are_1200x630_and_differ_per_language(site, pages, base_url
         with Image.open(path) as img:
             assert img.format == "PNG" and img.size == (1200, 630)
         images[lang] = path.read_bytes()
-    assert images["es"] != images["en"], f"{slug}: the share image is the same in both languages"
+    assert len(set(images.values())) == len(LANGS), f"{slug}: two languages share one share image"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_hreflang_links_are_absolute_with_x_default(pages, base_url, lang):
     for slug in SLUGS:
         links = {l["hreflang"]: l["href"] for l in pages[(slug, lang)].find_all("link", rel="alternate", hreflang=True)}
-        assert set(links) == {"es", "en", "x-default"}
-        assert links["es"] == base_url + page_url_path(slug, "es") == links["x-default"]
-        assert links["en"] == base_url + page_url_path(slug, "en")
+        assert set(links) == {*LANGS, "x-default"}
+        assert links == {**{other: base_url + page_url_path(slug, other) for other in LANGS},
+                         "x-default": base_url + page_url_path(slug, DEFAULT_LANG)}
 
 
 def test_sitemap_lists_every_page_with_its_alternates(site, base_url):
@@ -72,7 +72,7 @@ def test_sitemap_lists_every_page_with_its_alternates(site, base_url):
 def test_atom_feed_per_language_lists_the_pages(site, pages, base_url, lang):
     import feedparser
 
-    prefix = "" if lang == "es" else "en/"
+    prefix = lang_prefix(lang)
     feed = feedparser.parse((site / prefix / "feed.xml").read_bytes())
     assert not feed.bozo, feed.bozo_exception
     assert feed.feed.language == lang if "language" in feed.feed else True
@@ -110,7 +110,7 @@ def test_crawl_finds_no_broken_link_or_asset(site, base_url):
     import urllib.request
     from bs4 import BeautifulSoup
 
-    seen, queue, broken = set(), [base_url, base_url + "en/"], []
+    seen, queue, broken = set(), [base_url + lang_prefix(lang) for lang in LANGS], []
     while queue:
         url = queue.pop()
         if url in seen:
@@ -132,7 +132,7 @@ def test_crawl_finds_no_broken_link_or_asset(site, base_url):
                 if target.startswith(base_url) and target not in seen:
                     queue.append(target)
     assert not broken, "\n".join(broken)
-    assert len([u for u in seen if u.endswith("/")]) >= 2 * len(SLUGS)
+    assert len([u for u in seen if u.endswith("/")]) >= len(LANGS) * len(SLUGS)
 
 
 def test_same_commit_builds_byte_identical(tmp_path, site, base_url):

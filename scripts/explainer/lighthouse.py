@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from . import ROOT
-from .measure import CHROMIUM, CHROMIUM_ARGS
+from .harness import CHROMIUM, CHROMIUM_ARGS
 
 TOOLS = ROOT / ".tools"
 CLI = TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from .harness import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (callers used to find them here)
 
 
 @dataclass

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from . import DEFAULT_LANG, LANGS
+from . import DEFAULT_LANG, LANGS, lang_of_path, lang_prefix
 
 
 @dataclass
@@ -35,10 +35,7 @@ def read_pages(site: Path) -> list[BuiltPage]:
             continue
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         lang = soup.html.get("lang", DEFAULT_LANG)
-        slug = url
-        for other in LANGS:
-            if other != DEFAULT_LANG and url.startswith(f"{other}/"):
-                slug = url[len(other) + 1:]
+        slug = url[len(lang_prefix(lang_of_path(url))):]
         h1 = soup.select_one("article h1")
         meta = soup.find("meta", attrs={"name": "description"})
         pages.append(BuiltPage(path, url, lang, slug.strip("/"), h1.get_text(" ", strip=True).rstrip("#").strip() if h1 else "",

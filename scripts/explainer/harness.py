@@ -1,0 +1,55 @@
+"""What the tests and the tools (audit, screenshots, benchmark) share: build the site
+into a temporary folder, serve it under /proj/ as GitHub Pages serves a project
+site, and drive Debian's Chromium with the same settings everywhere."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from . import ROOT
+from .preview import Preview
+
+SUBPATH = "/proj/"
+CHROMIUM = "/usr/bin/chromium"   # Debian's package; Playwright's own download is never used
+# No sandbox: tests run as root in containers. No GPU, no background requests:
+# nothing leaves the machine and nothing varies from run to run.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# Any fixed date: two builds of the same sources must be byte-identical.
+BUILD_DATE = "1764806400"
+
+
+class BuildFailed(SystemExit):
+    """The build refused the sources; carries its message (a tool exits with it)."""
+
+
+def run_build(out: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """scripts/build.py of the project in folder `cwd` (this one, or a test's copy), output captured."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", BUILD_DATE))
+    return subprocess.run([sys.executable, str(cwd / "scripts" / "build.py"), "--out", str(out), "--site-url", site_url],
+                          cwd=cwd, capture_output=True, text=True, env=env)
+
+
+@contextmanager
+def built_site(cwd: Path = ROOT, subpath: str = SUBPATH) -> Iterator[tuple[Path, str]]:
+    """with built_site() as (site, url): the site built into a temporary folder and
+    served on a free port under `subpath`; both go away on exit."""
+    with tempfile.TemporaryDirectory(prefix="explainer-site-") as tmp:
+        site = Path(tmp) / "site"
+        preview = Preview(site, subpath)
+        result = run_build(site, preview.url, cwd)
+        if result.returncode != 0:
+            raise BuildFailed(f"the build failed:\n{result.stdout}{result.stderr}".rstrip())
+        with preview as url:
+            yield site, url
+
+
+def launch_chromium(playwright, **options):
+    """Debian's Chromium through Playwright, with the shared flags."""
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"{CHROMIUM} is missing: apt-get install chromium (scripts/dev.sh test installs it)")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, **options)
