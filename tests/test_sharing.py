@@ -69,22 +69,6 @@ def test_sitemap_lists_every_page_with_its_alternates(site, base_url):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_atom_feed_per_language_lists_the_pages(site, pages, base_url, lang):
-    import feedparser
-
-    prefix = lang_prefix(lang)
-    feed = feedparser.parse((site / prefix / "feed.xml").read_bytes())
-    assert not feed.bozo, feed.bozo_exception
-    assert feed.feed.language == lang if "language" in feed.feed else True
-    links = {e.link for e in feed.entries}
-    assert links == {base_url + page_url_path(slug, lang) for slug in SLUGS}
-    assert all(e.summary for e in feed.entries)
-    for slug in SLUGS:
-        head_link = pages[(slug, lang)].find("link", type="application/atom+xml")
-        assert head_link["href"] == base_url + prefix + "feed.xml"
-
-
-@pytest.mark.parametrize("lang", LANGS)
 def test_every_page_carries_a_strict_content_security_policy(pages, site, lang):
     soups = [pages[(slug, lang)] for slug in SLUGS]
     from bs4 import BeautifulSoup

@@ -123,6 +123,10 @@ def section_calls(body: str, first_line: int) -> dict[str, dict]:
     return sections
 
 
+def _where(path: Path, line: int) -> str:
+    return f"{str(ContentError(path, ''))[:-2]}:{line}"
+
+
 def compare_calls(paths: dict[str, Path], bodies: dict[str, tuple[str, int]]) -> list[ContentError]:
     """The parity guard: each section makes the same fact, cite, quote, claim and
     chart calls in the same order in every language, unless both editions
@@ -146,9 +150,10 @@ def compare_calls(paths: dict[str, Path], bodies: dict[str, tuple[str, int]]) ->
             there = f"{_describe(*b[k])}" if k < len(b) else "has no further call"
             line_here = mine["calls"][k][2] if k < len(a) else mine["line"]
             line_there = theirs["calls"][k][2] if k < len(b) else theirs["line"]
-            errors.append(ContentError(paths[lang], f"{where} {here}; docs/{paths[base_lang].name}:{line_there} {where} {there}. "
+            # Both places in one line, as an editor reads them: file:line (#section) what.
+            errors.append(ContentError(None, f"{_where(paths[lang], line_here)} {where} {here}; {_where(paths[base_lang], line_there)} {where} {there}. "
                                        "Make both editions say the same facts with the same sources, or declare the difference "
-                                       "in both with {{ local_difference(\"why\") }}", line_here))
+                                       "in both with {{ local_difference(\"why\") }}"))
     return errors
 
 
