@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# scripts/ is on the import path: Python puts a script's own folder there.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's MkDocs-2 banner
 
 from explainer import DEFAULT_LANG, LANGS, ROOT  # noqa: E402
