@@ -61,6 +61,15 @@ def parity_gap(p: Path):
     f.write_text(text[:first.start()] + "{{ cite(" + first.group(1) + ", 32) }}" + text[first.end():], encoding="utf-8")
 
 
+def chart_without_interface_words(p: Path):
+    """A new chart: its template, its data and both pages, but no words in ui.yml."""
+    (p / "overrides" / "components" / "chart-demo.html").write_text('{%- set unit_label = "amount" %}{% include "components/bars.html" %}', encoding="utf-8")
+    _replace(p / "data" / "facts.yml", "charts:\n", "charts:\n  demo:\n    as_of: 2026-11-28\n    bars:\n      - {label: AWS, segments: [{fact: deal.value}]}\n")
+    for lang in ("es", "en"):
+        f = p / "docs" / f"terms.{lang}.md"
+        f.write_text(f.read_text(encoding="utf-8") + '\n{{ chart("demo") }}\n', encoding="utf-8")
+
+
 def quote_without_source(p: Path):
     _replace(p / "data" / "facts.yml", "    source: 11\n", "")
 
@@ -75,6 +84,7 @@ CASES = {
     "heading ids differ": (heading_ids_differ, r"docs/hardware\.en\.md: heading ids differ from docs/hardware\.es\.md .*missing #", False),
     "page without description": (no_description, r"docs/timeline\.es\.md:1: no `description:`", True),
     "languages out of step": (parity_gap, r"docs/terms\.en\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+, 32\]; docs/terms\.es\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+\]", True),
+    "chart without interface words": (chart_without_interface_words, r"data/ui\.yml: no interface word `chart\.demo\.title`: add `chart\.demo\.title` to data/ui\.yml", False),
     "quote without source": (quote_without_source, r"data/facts\.yml:\d+: quote `jassy` has no source", True),
 }
 

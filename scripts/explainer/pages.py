@@ -75,6 +75,19 @@ def _block(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+class UIWords(dict):
+    """A language's interface words; a missing one stops the build and says where
+    to add it (a lenient lookup would print an empty title)."""
+
+    def __init__(self, words: dict, lang: str):
+        super().__init__(words)
+        self.lang = lang
+
+    def __missing__(self, key):
+        from . import UI_FILE
+        raise ContentError(UI_FILE, f"no interface word `{key}`: add `{key}` to data/ui.yml with its `{self.lang}:` text (and every other language's)")
+
+
 class PageFunctions:
     """The functions a page template calls, bound to one page and language."""
 
@@ -82,7 +95,7 @@ class PageFunctions:
         self.page = page
         self.lang = getattr(page.file, "locale", None) or DEFAULT_LANG
         self.facts = facts
-        self.t = load_ui()[self.lang]
+        self.t = UIWords(load_ui()[self.lang], self.lang)
         self.env = config.theme.get_env()
         self.site_url = config.site_url
         # Where readers report errors: the issues of repo_url in mkdocs.yml.
