@@ -12,17 +12,15 @@ from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
-from .data import Fact
+from . import LOCALES as LOCALE
+from .data import Fact, load_ui
 
-LOCALE = {"es": "es", "en": "en_US"}
 NBSP = "\u00a0"
 
-# (threshold, singular, plural) from largest to smallest.
-SCALES = {
-    "en": [(10**12, "trillion", "trillion"), (10**9, "billion", "billion"), (10**6, "million", "million")],
-    "es": [(10**12, "billón", "billones"), (10**6, "millón", "millones")],
-}
-YEARS = {"en": ("year", "years"), "es": ("año", "años")}
+
+def _words(lang: str, key: str):
+    """Number words live with the other interface words, in data/ui.yml."""
+    return load_ui()[lang][key]
 
 
 def round_sig(x: float, digits: int | None) -> float:
@@ -40,7 +38,7 @@ def number(x: float, lang: str) -> str:
 
 def scaled(value: float, lang: str, digits: int | None = None) -> str:
     """'38 billion' / '38.000 millones': the number with its scale word."""
-    for threshold, one, many in SCALES[lang]:
+    for threshold, one, many in _words(lang, "number.scales"):
         if value >= threshold:
             n = round_sig(value / threshold, digits)
             return f"{number(n, lang)} {one if n == 1 else many}"
@@ -48,8 +46,7 @@ def scaled(value: float, lang: str, digits: int | None = None) -> str:
 
 
 def money(value: float, lang: str, digits: int | None = None) -> str:
-    sep = NBSP if lang == "es" else ""
-    return f"US${sep}{scaled(value, lang, digits)}"
+    return f"{_words(lang, 'number.dollars')}{scaled(value, lang, digits)}"
 
 
 def render(fact: Fact, lang: str) -> str:
@@ -59,8 +56,7 @@ def render(fact: Fact, lang: str) -> str:
         case "money":
             return money(v, lang, fact.digits)
         case "price":
-            sep = NBSP if lang == "es" else ""
-            return f"US${sep}{format_decimal(v, format='#,##0.00', locale=loc)}"
+            return f"{_words(lang, 'number.dollars')}{format_decimal(v, format='#,##0.00', locale=loc)}"
         case "number":
             return scaled(v, lang, fact.digits) if v >= 10**6 else number(round_sig(v, fact.digits), lang)
         case "percent":
@@ -68,7 +64,7 @@ def render(fact: Fact, lang: str) -> str:
         case "gw":
             return f"{number(v, lang)}{NBSP}GW"
         case "years":
-            one, many = YEARS[lang]
+            one, many = _words(lang, "number.years")
             return f"{number(v, lang)}{NBSP}{one if v == 1 else many}"
         case "year":
             return str(v)
