@@ -34,7 +34,7 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    from explainer import DEFAULT_LANG, LOCALES, lang_prefix
+    from explainer import DEFAULT_LANG, LANGS, LOCALES, lang_prefix
     from explainer.data import load_facts, load_ui
 
     # What the templates in overrides/ know: interface words, the languages and
@@ -42,6 +42,7 @@ def on_env(env, config, files):
     env.globals["site_strings"] = load_ui()
     env.globals["site_locales"] = LOCALES
     env.globals["default_lang"] = DEFAULT_LANG
+    env.globals["site_languages"] = LANGS
     env.globals["lang_prefix"] = lang_prefix
     env.globals["site_source_article"] = load_facts().sources[1]
     return env
