@@ -187,17 +187,12 @@ PAGE_CALLS = ("fact", "cite", "quote", "claim", "chart", "key_figures", "timelin
               "updates_list", "kit", "url", "local_difference")
 
 
-def front_matter_lines(path: Path) -> int:
-    """How many lines the front matter takes, so errors can give file line numbers."""
-    text = Path(path).read_text(encoding="utf-8")
-    match = re.match(r"^---\s*\n.*?\n(---|\.\.\.)\s*\n", text, re.S)
-    return match.group(0).count("\n") if match else 0
-
-
 def render_page(markdown: str, page, config) -> str:
     facts = load_facts()
+    from .checks import split_front_matter  # checks imports this module
+
     path = Path(page.file.abs_src_path)
-    first = front_matter_lines(path) + 1
+    first = split_front_matter(path)[2]
     errors = check_references(markdown, path, facts, first)
     if errors:
         raise errors[0]
