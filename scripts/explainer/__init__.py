@@ -35,7 +35,6 @@ class Language:
     code: str     # "es": page suffix (docs/x.es.md), <html lang>, hreflang, JSON-LD inLanguage
     locale: str   # "es_ES": Babel's CLDR locale for numbers and dates, and og:locale
     prefix: str   # "" for the default language, else "en/": where its pages live under the site root
-    name: str     # "Español": the language's own name, as the i18n plugin shows it
 
 
 def _locale(code: str) -> str:
@@ -61,7 +60,7 @@ def read_languages(config: dict) -> tuple[Language, ...]:
     for entry in entries:
         code = entry["locale"]
         link = entry.get("link") or ("/" if entry.get("default") else f"/{code}/")
-        languages.append(Language(code, _locale(code), link.strip("/") + "/" if link.strip("/") else "", entry.get("name", code)))
+        languages.append(Language(code, _locale(code), link.strip("/") + "/" if link.strip("/") else ""))
     return tuple(languages)
 
 
