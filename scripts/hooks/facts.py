@@ -10,7 +10,8 @@ serving = False
 def _drop_page_prefix_of_content_errors(record: logging.LogRecord) -> bool:
     # A ContentError names its file and line; MkDocs' "Error reading page 'x.en.md':"
     # before it would say that twice. MkDocs logs that line while handling the
-    # exception, so the exception in flight tells whose it is.
+    # exception, so the exception in flight tells whose it is (by class name: under
+    # `mkdocs serve` the library is imported afresh on each rebuild, class and all).
     error = sys.exc_info()[1]
     return not (type(error).__name__ == "ContentError" and record.getMessage().startswith(("Error reading page", "Error building page")))
 
