@@ -43,7 +43,7 @@ def check_pairs(pages: dict[str, dict[str, Path]]) -> list[ContentError]:
     errors = []
     for slug, by_lang in pages.items():
         if "?" in by_lang:
-            errors.append(ContentError(by_lang["?"], f"pages are named <slug>.<lang>.md; rename to {slug}.{LANGS[0]}.md (and add {slug}.{LANGS[1]}.md)"))
+            errors.append(ContentError(by_lang["?"], f"pages are named <slug>.<lang>.md; rename to {slug}.{LANGS[0]}.md (and add its twin in every other language: " + ", ".join(f"{slug}.{lang}.md" for lang in LANGS[1:]) + ")"))
             continue
         for lang, path in by_lang.items():
             if lang not in LANGS:
@@ -52,7 +52,7 @@ def check_pairs(pages: dict[str, dict[str, Path]]) -> list[ContentError]:
         for lang in LANGS:
             if lang not in by_lang and present:
                 twin = by_lang[present[0]]
-                errors.append(ContentError(twin, f"has no {lang} twin: create docs/{slug}.{lang}.md (every page exists in both languages)"))
+                errors.append(ContentError(twin, f"has no {lang} twin: create docs/{slug}.{lang}.md (every page exists in every language of the site)"))
     return errors
 
 
@@ -170,7 +170,7 @@ def compare_data_texts(facts: Facts) -> list[ContentError]:
         for lang in LANGS[1:]:
             if seqs[lang] != seqs[LANGS[0]]:
                 errors.append(ContentError(facts.path, f"{what}: `{lang}:` {', '.join(_describe(*c) for c in seqs[lang]) or 'uses no fact'}, "
-                                           f"but `{LANGS[0]}:` {', '.join(_describe(*c) for c in seqs[LANGS[0]]) or 'uses no fact'}; both languages must say the same facts",
+                                           f"but `{LANGS[0]}:` {', '.join(_describe(*c) for c in seqs[LANGS[0]]) or 'uses no fact'}; every language must say the same facts",
                                            getattr(item, "line", None)))
     return errors
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from . import LANGS, lang_prefix
+from . import LANGS, lang_prefix, page_path
 from .data import Facts, load_ui
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -21,7 +21,7 @@ def _stamp(moment) -> str:
 
 def _change_url(site_url: str, lang: str, link: str) -> str:
     slug, _, anchor = link.partition("#")
-    return site_url + lang_prefix(lang) + (f"{slug}/" if slug else "") + (f"#{anchor}" if anchor else "")
+    return site_url + page_path(slug, lang) + (f"#{anchor}" if anchor else "")
 
 
 def write_feeds(site: Path, site_url: str, site_names: dict[str, str], facts: Facts) -> list[Path]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.utils import get_relative_url
 
-from . import DEFAULT_LANG, lang_prefix
+from . import DEFAULT_LANG, lang_prefix, page_path
 from .data import Facts, load_facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
@@ -104,7 +104,7 @@ class PageFunctions:
     # helpers ---------------------------------------------------------------
     def url(self, slug: str, anchor: str = "") -> str:
         """Relative URL from this page to page `slug` in the same language."""
-        target = lang_prefix(self.lang) + (f"{slug}/" if slug else "")
+        target = page_path(slug, self.lang)
         return get_relative_url(target or ".", self.page.url) + (f"#{anchor}" if anchor else "")
 
     def component(self, component: str, **ctx) -> str:
