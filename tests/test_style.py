@@ -197,7 +197,8 @@ def test_heading_ids_are_the_same_in_both_languages(pages):
                 differing.append(f"{url_of(slug, lang)} vs {url_of(slug, first)}: "
                                  f"only in {lang}: {only_here}, only in {first}: {only_there}"
                                  + ("" if only_here or only_there else " (same ids, different order)"))
-    assert not differing, "h1–h3 ids differ between languages (CONTRIBUTING.md, 'Page titles'):\n" + "\n".join(differing)
+    assert not differing, ("h1–h3 ids differ between languages (CONTRIBUTING.md, 'Page titles'):\n"
+                           + "\n".join(differing))
 
 
 def test_no_id_is_a_numbered_duplicate(pages):
@@ -206,7 +207,8 @@ def test_no_id_is_a_numbered_duplicate(pages):
     collisions = []
     for slug, lang, soup in built(pages):
         for el in soup.find_all(id=re.compile(r"_\d+$")):
-            collisions.append(f"{url_of(slug, lang)}: <{el.name} id={el['id']!r}> {' '.join(el.get_text(' ').split())[:60]!r}")
+            text = " ".join(el.get_text(" ").split())[:60]
+            collisions.append(f"{url_of(slug, lang)}: <{el.name} id={el['id']!r}> {text!r}")
     assert not collisions, ("ids de-duplicated by MkDocs (two headings with the same id on a page); "
                             "give each heading its own `{#id}`:\n" + "\n".join(collisions))
 
@@ -246,6 +248,45 @@ def test_spanish_prose_quotes_with_guillemets(pages):
 def test_the_quote_check_sees_english_quotes():
     assert stray_english_quotes("Dijo “histórico” ayer.") == ["Dijo “histórico” ayer."]
     assert stray_english_quotes("Dijo «un acuerdo “histórico”» ayer.") == []
+
+
+def test_quotations_are_not_quoted_twice(pages):
+    # <q> draws its own marks from the page's language (site.css): marks typed
+    # inside it as well show twice, ««así»».
+    doubled = []
+    for slug, lang, soup in built(pages):
+        for q in soup.select("article q"):
+            text = q.get_text().strip()
+            if text[:1] in "«“\"‘'" or text[-1:] in "»”\"’'":
+                doubled.append(f"{url_of(slug, lang)}: <q>{text[:60]}</q>")
+    assert not doubled, "quote marks typed inside <q>, which adds its own; remove them:\n" + "\n".join(doubled)
+
+
+# ---------------------------------------------------------------------------
+# Spanish register and word choices
+# ---------------------------------------------------------------------------
+
+# Forms that are unambiguously tuteo, or words the house style replaces, with what to
+# write instead (CONTRIBUTING.md, "Spanish"). Ambiguous forms (escribe, copia) are not here.
+SPANISH_REPLACEMENTS = {
+    "tú": "vos", "puedes": "podés", "tienes": "tenés", "quieres": "querés", "sabes": "sabés",
+    "debes": "debés", "encuentras": "encontrás", "prefieres": "preferís", "escríbenos": "escribinos",
+    "cuéntanos": "contanos", "dinos": "decinos", "atribúyelo": "atribuilo",
+    "valorada": "valuada", "valorado": "valuado", "valoradas": "valuadas", "valorados": "valuados",
+}
+
+
+def test_spanish_is_voseo_and_uses_the_house_words(pages):
+    pattern = re.compile(rf"(?<!\w)({'|'.join(SPANISH_REPLACEMENTS)})(?!\w)", re.IGNORECASE)
+    found = []
+    for slug, lang, soup in built(pages):
+        spanish = page_text_by_lang(soup, lang).get("es", "")
+        for match in pattern.finditer(spanish):
+            context = " ".join(spanish[max(match.start() - 30, 0): match.end() + 30].split())
+            better = SPANISH_REPLACEMENTS[match.group().lower()]
+            found.append(f"{url_of(slug, lang)}: «{match.group()}» → «{better}» (…{context}…)")
+    assert not found, ("Spanish outside the house style (rioplatense voseo; «valuada»); "
+                       "write the form after the arrow:\n" + "\n".join(found))
 
 
 # ---------------------------------------------------------------------------
@@ -410,13 +451,61 @@ def test_the_spellchecker_skips_what_is_not_prose():
 
 def test_word_lists_hold_only_words_a_dictionary_lacks():
     # A word the dictionaries already know is dead weight, and hides what the list is for.
-    known_to = {lang: set(project_words(lang)) - hunspell_unknown_words("\n".join(project_words(lang)), lang, personal=False)
-                for lang in DICTIONARIES}
-    redundant = [f"tests/spelling/words.txt: {word!r} is in every dictionary" for word in read_word_list(WORD_LISTS / "words.txt")
+    known_to = {}
+    for lang in DICTIONARIES:
+        words = project_words(lang)
+        known_to[lang] = set(words) - hunspell_unknown_words("\n".join(words), lang, personal=False)
+    redundant = [f"tests/spelling/words.txt: {word!r} is in every dictionary"
+                 for word in read_word_list(WORD_LISTS / "words.txt")
                  if all(word in known for known in known_to.values())]
     redundant += [f"tests/spelling/words-{lang}.txt: {word!r} is in the {DICTIONARIES[lang]} dictionary"
                   for lang in DICTIONARIES for word in read_word_list(WORD_LISTS / f"words-{lang}.txt")
                   if word in known_to[lang]]
     listed = [w for path in sorted(WORD_LISTS.glob("words*.txt")) for w in read_word_list(path)]
-    redundant += [f"tests/spelling/: {word!r} is listed twice" for word in sorted({w for w in listed if listed.count(w) > 1})]
+    redundant += [f"tests/spelling/: {word!r} is listed twice"
+                  for word in sorted({w for w in listed if listed.count(w) > 1})]
     assert not redundant, "remove these lines:\n" + "\n".join(redundant)
+
+
+# ---------------------------------------------------------------------------
+# Each page check fails on a page that breaks its rule, naming page and text
+# ---------------------------------------------------------------------------
+
+FINE = {"es": "OpenAI firmó un acuerdo con Amazon por siete años", "en": "OpenAI signed an agreement with Amazon"}
+
+
+def made_up_page(lang: str, h1: str = "", h1_id: str = "home", body: str = "") -> BeautifulSoup:
+    h1 = h1 or FINE[lang]
+    return BeautifulSoup(f'<html lang="{lang}"><head><title>{h1} - OpenAI</title>'
+                         '<meta property="og:site_name" content="OpenAI"></head><body><article>'
+                         f'<h1 id="{h1_id}">{h1}<a class="headerlink" href="#{h1_id}">#</a></h1>'
+                         f"<p>{FINE[lang]}.</p>{body}</article></body></html>", "html.parser")
+
+
+LONG_TITLE = "Un título que sigue y sigue " * 3
+BROKEN_PAGES = {
+    # check: (page slug, what breaks it, text the failure must show)
+    test_page_titles_are_60_characters_or_fewer: ("inner", {"h1": LONG_TITLE}, "'Un título que sigue"),
+    test_home_page_title_is_a_headline: ("", {"h1": "Resumen"}, "'Resumen'"),
+    test_h1_ids_are_the_same_in_both_languages: ("inner", {"h1_id": "resumen"}, "#resumen"),
+    test_heading_ids_are_the_same_in_both_languages: ("inner", {"body": '<h2 id="datos">Datos</h2>'}, "'datos'"),
+    test_no_id_is_a_numbered_duplicate: ("inner", {"body": '<h2 id="home_1">Otra vez</h2>'}, "home_1"),
+    test_spanish_prose_quotes_with_guillemets: ("inner", {"body": "<p>Es “histórico”.</p>"}, "“histórico”"),
+    test_quotations_are_not_quoted_twice: ("inner", {"body": "<p><q>«histórico»</q></p>"}, "«histórico»"),
+    test_spanish_is_voseo_and_uses_the_house_words: ("inner", {"body": "<p>Puedes copiarlo.</p>"}, "«podés»"),
+    test_no_markup_shows_as_text: ("inner", {"body": '<p>es &lt;span class="fact"&gt;US$ 1</p>'}, '<span class="fact">'),
+    test_every_page_is_spelled_correctly: ("inner", {"body": "<p>Un acuerdo histórcio.</p>"}, "histórcio"),
+}
+
+
+@pytest.mark.parametrize("check", BROKEN_PAGES, ids=lambda check: check.__name__.removeprefix("test_"))
+def test_each_check_fails_on_a_page_that_breaks_it(check):
+    slug, breakage, shown = BROKEN_PAGES[check]
+    slug = SLUGS[1] if slug == "inner" else slug
+    run = (lambda pages: check(pages, "es")) if check is test_home_page_title_is_a_headline else check
+    pages = {(s, lang): made_up_page(lang) for s in SLUGS for lang in LANGS}
+    run(pages)  # the made-up site passes
+    pages[(slug, "es")] = made_up_page("es", **breakage)
+    with pytest.raises(AssertionError) as failure:
+        run(pages)
+    assert url_of(slug, "es") in str(failure.value) and shown in str(failure.value), str(failure.value)
