@@ -370,7 +370,8 @@ def hunspell_unknown_words(text: str, lang: str, personal: bool = True) -> set[s
         word_list.flush()
         result = subprocess.run(["hunspell", "-d", dictionary, "-p", word_list.name, "-i", "utf-8", "-l"],
                                 input=words_for_hunspell(text, lang).encode("utf-8"), capture_output=True,
-                                env=dict(os.environ, LC_ALL="C.UTF-8"))  # hunspell ignores -p without HOME
+                                # hunspell silently ignores -p when HOME is unset (some CI runners)
+                                env={**os.environ, "LC_ALL": "C.UTF-8", "HOME": os.environ.get("HOME") or "/tmp"})
     if result.returncode != 0:
         pytest.fail(f"hunspell -d {dictionary} failed: {result.stderr.decode('utf-8', 'replace').strip()}")
     # A listed word the dictionary knows only in another case ("NVIDIA") is still
