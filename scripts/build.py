@@ -110,6 +110,7 @@ def run_mkdocs(site_dir: Path, site_url: str | None) -> dict:
 def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[ContentError]:
     from explainer.cards import write_card
     from explainer.data import load_facts
+    from explainer.email_edition import write_email_editions
     from explainer.feeds import write_feeds
     from explainer.format import render
     from explainer.links import check_links
@@ -125,6 +126,7 @@ def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[Con
         drawn += write_card(dest, page.title, card["label"][page.lang], render(facts.facts[card["fact"]], page.lang),
                             site_names[page.lang], page.lang)
     write_feeds(site, site_url, site_names, facts)
+    write_email_editions(site, site_url, site_names, facts, pages)  # after MkDocs and before CSP: fills the newsletter page
     add_csp_everywhere(site)
     pagefind = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
                                # permalinks "#", source markers "[5]" and button labels are not what readers search for
