@@ -192,6 +192,10 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
     for claim in doc["claims"]:
         _need(claim.get("verdict") in VERDICTS, path, claim.line, f"claim `{claim.get('id')}`: verdict must be one of {', '.join(sorted(VERDICTS))}")
         _check_sources(path, claim, claim.get("sources"), sources, f"claim `{claim.get('id')}`")
+        if claim.get("article"):
+            for lang in LANGS:
+                _need(lang == doc["sources"][1]["lang"] or lang in (claim.get("gloss") or {}), path, claim.line,
+                      f"claim `{claim.get('id')}`: add `gloss: {{{lang}: …}}`, our translation of the excerpt for {lang} pages")
         later = claim.get("later")
         if later:
             _need(isinstance(later.get("date"), dt.date), path, later.line, f"claim `{claim.get('id')}`: `later:` needs the `date:` (YYYY-MM-DD) of what changed")
