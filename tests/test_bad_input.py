@@ -70,6 +70,12 @@ def chart_without_interface_words(p: Path):
         f.write_text(f.read_text(encoding="utf-8") + '\n{{ chart("demo") }}\n', encoding="utf-8")
 
 
+def weak_source_stated_as_fact(p: Path):
+    """A figure reported by one weak outlet may only appear as unconfirmed."""
+    _replace(p / "data" / "facts.yml", "  55: {tag: M,", "  55: {tag: W,")
+    _replace(p / "data" / "facts.yml", "  review.date:", "  talks.weak: {kind: money, value: 50000000000, sources: [55]}\n  review.date:")
+
+
 def quote_without_source(p: Path):
     _replace(p / "data" / "facts.yml", "    source: 11\n", "")
 
@@ -85,6 +91,7 @@ CASES = {
     "page without description": (no_description, r"docs/timeline\.es\.md:1: no `description:`", True),
     "languages out of step": (parity_gap, r"docs/terms\.en\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+, 32\]; docs/terms\.es\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+\]", True),
     "chart without interface words": (chart_without_interface_words, r"data/ui\.yml: no interface word `chart\.demo\.title`: add `chart\.demo\.title` to data/ui\.yml", False),
+    "weak source stated as fact": (weak_source_stated_as_fact, r"data/facts\.yml:\d+: fact `[\w.]+` rests only on weak sources \(tag W\): add `status: unconfirmed`", True),
     "quote without source": (quote_without_source, r"data/facts\.yml:\d+: quote `jassy` has no source", True),
 }
 

@@ -137,6 +137,7 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
         for req in ("publisher", "url", "lang"):
             _need(req in src, path, src.line, f"source {num} needs `{req}:`")
         _need(str(src["url"]).startswith("https://"), path, src.line, f"source {num}: `url` must be an https:// address")
+        _need(src.get("tag", "C") in ("C", "M", "W"), path, src.line, f"source {num}: `tag:` is C (company or filing), M (major outlets) or W (single or weak source)")
 
     facts: dict[str, Fact] = {}
     for key, raw in doc["facts"].items():
@@ -175,6 +176,9 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
             _need(n in sources, path, line, f"fact `{key}` cites source {n}, which is not in `sources:`")
         status = raw.get("status", "confirmed" if raw.get("confirmed", True) else "unconfirmed")
         _need(status in STATUSES, path, line, f"fact `{key}` has status {status!r}; use one of {', '.join(sorted(STATUSES))}")
+        weak_only = srcs and all(sources[n].get("tag") == "W" for n in srcs)
+        _need(not weak_only or status == "unconfirmed", path, line,
+              f"fact `{key}` rests only on weak sources (tag W): add `status: unconfirmed`, or cite a company statement or major outlet")
         facts[key] = Fact(key, kind, value, list(srcs), status, raw.get("digits"), line, raw)
     _resolve_derived(path, facts)
 
