@@ -273,6 +273,8 @@ def test_newsletter_page_previews_and_offers_the_email_edition(site, base_url, p
 @pytest.mark.parametrize("lang", LANGS)
 def test_copy_buttons_copy_the_email_edition_and_confirm(page, base_url, site, lang):
     page.goto(base_url + page_url_path("newsletter", lang) + "#email")
+    # What is copied is not also shown: the page shows the preview instead.
+    assert not page.locator("#email-html-source").is_visible() and not page.locator("#email-text-source").is_visible()
     for target, ext in (("email-html-source", "html"), ("email-text-source", "txt")):
         button = page.locator(f'button[data-copy-target="{target}"]')
         button.click()
