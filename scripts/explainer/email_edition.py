@@ -48,6 +48,9 @@ SLOT_TEXT = '<code id="email-text-source"></code>'
 SLOT_CHARTS = '<ul class="email-kit__charts" id="email-charts"></ul>'
 # The colour a hedge (status word) is set in, as on the site (site.css --site-warn, light).
 HEDGE_COLOUR = "#8a4b00"
+# In the plain text a figure and its status word stay on one line ("US$38 billion
+# (interpretation)"): their spaces are this character until the lines are wrapped.
+KEEP_TOGETHER = "\x01"
 
 
 def read_email_section(facts: Facts, path: Path = DATA_FILE) -> dict:
@@ -100,10 +103,10 @@ class EmailText:
         f = self.facts.facts[key]
         text = render(f, self.lang)
         if f.confirmed or not mark:
-            return text
+            return text if self.html else text.replace(" ", KEEP_TOGETHER)
         tag = f"({self.t['status.' + f.status]})"
         if not self.html:
-            return f"{text} {tag}"
+            return f"{text} {tag}".replace(" ", KEEP_TOGETHER)
         # A placeholder, so that the whole text can be escaped before the markup goes in.
         self._marks.append(Markup('{} <em style="color:{};font-style:italic;">{}</em>').format(text, HEDGE_COLOUR, tag))
         return f"\x00{len(self._marks) - 1}\x00"
@@ -212,7 +215,7 @@ def render_text(ctx: dict) -> str:
     body = _template_env().get_template("email.txt").render(**ctx, link=links)
     body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
     listed = "\n".join(f"[{i}] {url}" for i, url in enumerate(links.urls, 1))
-    return wrap_text(body + f"\n{ctx['t']['email.links']}:\n{listed}\n")
+    return wrap_text(body + f"\n{ctx['t']['email.links']}:\n{listed}\n").replace(KEEP_TOGETHER, " ")
 
 
 def fill_newsletter_page(site: Path, lang: str, html: str, text: str, charts: list[ChartImage], t: dict) -> None:
