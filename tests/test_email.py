@@ -83,6 +83,7 @@ def test_email_html_has_nothing_mail_clients_strip(site, lang):
     assert not soup.find_all(["script", "style", "svg", "iframe", "form", "video"])
     assert not soup.find_all("link"), "no stylesheet (or any other) <link>"
     assert "@font-face" not in html and "@import" not in html
+    assert not re.search(r"[\x00-\x08\x0b-\x1f]", html), "no control characters"
     assert not soup.find_all(class_=True), "classes are inlined, then dropped"
     styled = [el for el in soup.find_all(True) if el.name not in ("html", "head", "meta", "title", "br")]
     assert sum(1 for el in styled if el.get("style")) > len(styled) / 2, "styles are inline"
@@ -203,6 +204,7 @@ def test_email_html_needs_no_sideways_scrolling(browser, base_url, lang, width):
 @pytest.mark.parametrize("lang", LANGS)
 def test_plain_text_wraps_at_72_and_lists_numbered_links(site, base_url, lang):
     text = email_path(site, lang, "txt").read_text(encoding="utf-8")
+    assert not re.search(r"[\x00-\x08\x0b-\x1f]", text), "no control characters"
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= 72, max(lines, key=len)
     heading = UI[lang]["email.links"] + ":"

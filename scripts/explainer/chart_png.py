@@ -142,8 +142,7 @@ def rasterize(svg: str, css: str) -> bytes:
 
 def _cached_png(svg: str, css: str) -> tuple[bytes, bool]:
     """(PNG bytes, drawn now?) for this SVG and style sheet."""
-    import resvg_py  # noqa: F401  (its version is part of what the image depends on)
-    from importlib.metadata import version
+    from importlib.metadata import version  # the renderer's version is part of what the image depends on
 
     fonts = "".join(hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(FONTS.glob("*.ttf")))
     key = hashlib.sha256("\0".join([DESIGN_VERSION, version("resvg-py"), fonts, css, svg]).encode()).hexdigest()[:20]

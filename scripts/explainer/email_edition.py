@@ -156,7 +156,7 @@ def _template_env() -> jinja2.Environment:
 def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url: str, site_names: dict, pages, chart: ChartImage) -> dict:
     t = load_ui()[lang]
     text = EmailText(facts, lang, html)
-    prefix = site_url + lang_prefix(lang)
+    prefix = site_url + page_path("", lang)
     meta, _, _ = split_front_matter(DOCS / f"newsletter.{lang}.md")
     if "updated" not in meta:
         raise ContentError(DOCS / f"newsletter.{lang}.md", "front matter needs `updated:` (YYYY-MM-DD): the email edition's dateline", 1)
@@ -178,7 +178,8 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
     return {
         "lang": lang, "t": t, "site_name": site_names[lang],
         "headline": text(section["headline"][lang]),
-        "preheader": EmailText(facts, lang, False)(facts.newsletter["one-line"][lang]) if "one-line" in facts.newsletter else "",
+        # What inboxes show after the subject: the one-line newsletter summary, as plain text.
+        "preheader": EmailText(facts, lang, False)(facts.newsletter["one-line"][lang]).replace(KEEP_TOGETHER, " ") if "one-line" in facts.newsletter else "",
         "dateline": f"{t['dateline.updated']} {date_text(str(meta['updated']), lang)}",
         "updated_iso": str(meta["updated"]),
         "points": [text(p[lang]) for p in section["points"]],
@@ -187,13 +188,13 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
                   "alt": t["email.chart_alt"].format(title=chart.title, description=chart.description),
                   "title": chart.title, "link": f"{site_url}{chart.page_url}#chart-{chart.name}"},
         "home": prefix,
-        "online": f"{prefix}newsletter/email.html",
+        "online": site_url + page_path("newsletter", lang) + "email.html",
         "sections": sections,
         "credit": text(section["credit"][lang]),
         "article_url": article["url"],
         # The plain text keeps lines within 72 characters: the article through its entry on the sources page.
-        "article_entry_url": f"{prefix}sources/#source-1",
-        "sources_url": f"{prefix}sources/",
+        "article_entry_url": site_url + page_path("sources", lang) + "#source-1",
+        "sources_url": site_url + page_path("sources", lang),
         "footer": t["email.footer"].format(date=date_text(str(facts.facts["review.date"].value), lang)),
     }
 
@@ -218,7 +219,7 @@ def render_text(ctx: dict) -> str:
     return wrap_text(body + f"\n{ctx['t']['email.links']}:\n{listed}\n").replace(KEEP_TOGETHER, " ")
 
 
-def fill_newsletter_page(site: Path, lang: str, html: str, text: str, charts: list[ChartImage], t: dict) -> None:
+def fill_newsletter_page(site: Path, lang: str, html: str, text: str, charts: list[ChartImage]) -> None:
     """The newsletter page's copy sources (the edition itself) and chart download links."""
     path = site / page_path("newsletter", lang) / "index.html"
     source = DOCS / f"newsletter.{lang}.md"
@@ -265,5 +266,5 @@ def write_email_editions(site: Path, site_url: str, site_names: dict[str, str], 
         (folder / "email.html").write_text(html, encoding="utf-8")
         (folder / "email.txt").write_text(text, encoding="utf-8")
         written += [folder / "email.html", folder / "email.txt"]
-        fill_newsletter_page(site, lang, html, text, charts, load_ui()[lang])
+        fill_newsletter_page(site, lang, html, text, charts)
     return written
