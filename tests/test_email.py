@@ -297,3 +297,15 @@ def test_an_unknown_fact_in_the_email_points_stops_the_build(project_copy, tmp_p
     assert result.returncode == 1
     assert re.search(r"data/facts\.yml:\d+: unknown fact `expansion\.no_such_figure`", result.stderr), result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_chart_png_frame_widens_for_text_that_runs_past_the_drawing():
+    """A note longer than the 640-unit drawing is measured and kept whole, not clipped."""
+    from explainer.chart_png import standalone_svg
+
+    css = "text { font-size: 20px; } .chart__note { font-size: 19px; }"
+    short = '<text class="chart__note" x="4" y="20">corto</text>'
+    long = '<text class="chart__note" x="4" y="20">' + "una nota muy larga que no entra " * 3 + "</text>"
+    _, narrow, _ = standalone_svg('viewBox="0 0 640 100"', short, "Título", "Pie", css)
+    _, wide, _ = standalone_svg('viewBox="0 0 640 100"', long, "Título", "Pie", css)
+    assert wide > narrow + 100

@@ -84,13 +84,43 @@ def light_theme_css(css: str) -> str:
     return "\n".join(rules)
 
 
-def standalone_svg(svg_attrs: str, inner: str, title: str, footer: str) -> tuple[str, float, float]:
+def font_sizes(css: str) -> dict[str, float]:
+    """{"text": 20, ".chart__note": 19, …}: the font size each selector sets, the last rule winning."""
+    sizes: dict[str, float] = {}
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        size = re.search(r"font-size:\s*([\d.]+)px", body)
+        if size:
+            for selector in selectors.split(","):
+                sizes[selector.strip()] = float(size.group(1))
+    return sizes
+
+
+def text_extent(drawing: str, css: str) -> float:
+    """How far right the drawing's text reaches, measured in its fonts and sizes.
+    The site's small-screen sizes can carry a long note past the drawing's edge,
+    where a browser clips it; the PNG widens its frame instead."""
+    from PIL import ImageFont
+
+    sizes, right = font_sizes(css), 0.0
+    for attrs, content in re.findall(r"<text\b([^>]*)>(.*?)</text>", drawing, re.S):
+        classes = re.search(r'class="([^"]*)"', attrs)
+        size = next((sizes[f".{c}"] for c in reversed(classes.group(1).split()) if f".{c}" in sizes), None) if classes else None
+        size = size or sizes.get("text", 14.0)
+        x = re.search(r'\bx="([\d.]+)"', attrs)
+        bold = bool(classes and "chart__label" in classes.group(1))  # labels are mostly bold: measure them so
+        font = ImageFont.truetype(str(BOLD_FONT if bold else REGULAR_FONT), round(size))
+        right = max(right, (float(x.group(1)) if x else 0.0) + font.getlength(_text(content)))
+    return right
+
+
+def standalone_svg(svg_attrs: str, inner: str, title: str, footer: str, css: str = "") -> tuple[str, float, float]:
     """The chart's drawing inside a frame with its title above and the footer below;
     returns (svg, width, height) in SVG units."""
     box = VIEWBOX.search(svg_attrs)
     if not box:
         raise ValueError("the chart's <svg> has no viewBox=\"0 0 W H\"")
     w, h = float(box.group("w")), float(box.group("h"))
+    w = max(w, round(text_extent(inner, css) + 4)) if css else w
     title_lines = wrap_to_width(title, BOLD_FONT, TITLE_PX, w)
     footer_lines = wrap_to_width(footer, REGULAR_FONT, FOOTER_PX, w)
     top = PAD + 30 * len(title_lines) + 16
@@ -180,7 +210,7 @@ def write_chart_pngs(site: Path, pages, footer_for) -> tuple[list[ChartImage], i
             desc_match = re.search(r"<desc\b[^>]*>(.*?)</desc>", svg.group("inner"), re.S)
             title = _text(title_match.group(1)) if title_match else name
             try:
-                standalone, _, _ = standalone_svg(svg.group("attrs"), svg.group("inner"), title, footer_for(name, page.lang))
+                standalone, _, _ = standalone_svg(svg.group("attrs"), svg.group("inner"), title, footer_for(name, page.lang), css)
                 data, new = _cached_png(standalone, css)
             except ValueError as exc:  # resvg refuses the SVG, or it has no viewBox
                 raise ContentError(ROOT / "overrides" / "components" / f"chart-{name}.html", f"cannot draw chart `{name}` ({page.lang}) as PNG: {exc}") from None
