@@ -31,11 +31,36 @@ as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-need_chromium() {
-  if [ ! -x /usr/bin/chromium ]; then
-    echo "Installing Debian's chromium for the browser tests…"
-    as_root apt-get update -q >/dev/null
-    as_root apt-get install -y -q chromium >/dev/null
+# Debian packages the tests use: the three browser engines (Chromium; Firefox ESR;
+# WebKitGTK's WebKitWebDriver, run under Xvfb), Java for the Nu Html Checker,
+# Node.js for npm tools, and Hunspell with its dictionaries for the spelling test.
+# Installed once, only those missing, with one `apt-get update`.
+TEST_APT_PACKAGES="chromium firefox-esr webkit2gtk-driver xvfb default-jre-headless hunspell hunspell-es hunspell-en-us"
+# Node.js may come from elsewhere (NodeSource's nodejs bundles npm): only the commands count.
+command -v npm >/dev/null || TEST_APT_PACKAGES="$TEST_APT_PACKAGES nodejs npm"
+
+need_apt_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing Debian packages for the tests: ${missing[*]}…"
+  as_root apt-get update -q >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+}
+
+# npm tools (tools/a11y/package-lock.json) into .tools/a11y, reinstalled only when the lock changes.
+need_npm_tools() {
+  local dest=.tools/a11y stamp sum
+  stamp="$dest/.installed"
+  sum=$(cat tools/a11y/package.json tools/a11y/package-lock.json | sha256sum | cut -c1-16)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+    echo "Installing npm test tools (locked) into $dest…"
+    mkdir -p "$dest"
+    cp tools/a11y/package.json tools/a11y/package-lock.json "$dest/"
+    (cd "$dest" && npm ci --no-audit --no-fund --silent >/dev/null)
+    echo "$sum" > "$stamp"
   fi
 }
 
@@ -47,8 +72,9 @@ case "$cmd" in
     exec "$VENV/bin/python" scripts/build.py "$@"
     ;;
   test)
+    need_apt_packages $TEST_APT_PACKAGES
     need_venv test requirements-dev.txt
-    need_chromium
+    need_npm_tools
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)

@@ -117,18 +117,19 @@ def test_switching_language_keeps_the_section(page, base_url):
     assert page.evaluate("location.hash") == "#gpus"
 
 
-def test_copy_link_copies_the_full_url_and_confirms(page, base_url):
+def test_heading_link_copies_the_full_url_and_confirms(page, base_url):
     page.goto(base_url + "hardware/")
-    page.locator('button[data-copy-link="gpus"]').click()
+    page.locator('#gpus a[data-copy-link="gpus"]').click()
     assert page.evaluate("navigator.clipboard.readText()") == base_url + "hardware/#gpus"
-    assert "Enlace copiado" in page.locator('button[data-copy-link="gpus"]').inner_text()
+    assert "Enlace copiado" in page.locator("#gpus").inner_text()
+    assert page.evaluate("location.hash") == "#gpus"
 
 
 def test_copy_link_on_a_quote(page, base_url):
     page.goto(base_url + "en/quotes/")
-    page.locator('button[data-copy-link="quote-altman"]').click()
+    page.locator('a[data-copy-link="quote-altman"]').click()
     assert page.evaluate("navigator.clipboard.readText()") == base_url + "en/quotes/#quote-altman"
-    assert "Link copied" in page.locator('button[data-copy-link="quote-altman"]').inner_text()
+    assert "Link copied" in page.locator("#quote-altman figcaption").inner_text()
 
 
 def test_newsletter_copy_button_copies_the_plain_text(page, base_url):

@@ -1,6 +1,6 @@
 /* The site's behaviour, in place of Material's bundle:
- * palette toggle, copy-link buttons, language switch that keeps the #section,
- * and Pagefind search loaded on first use. Strings come from #site-strings. */
+ * palette toggle, menu button, heading links that copy, language switch that
+ * keeps the #section, and Pagefind search loaded on first use. Strings come from #site-strings. */
 (function () {
   "use strict";
   var doc = document.documentElement;
@@ -60,36 +60,88 @@
     area.remove();
     return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
+  /* One control per heading and quote: the heading's own "#" permalink (a plain
+     link, so it works without JavaScript and newsletter editors can link to it)
+     also copies the full URL, and is named in the page's language. Quotes get
+     the same link, made here. */
   function setupCopyLinks() {
-    var targets = document.querySelectorAll("article h2[id], article h3[id], article figure.quote[id]");
+    var targets = document.querySelectorAll("article h1[id], article h2[id], article h3[id], article h4[id], article figure.quote[id]");
     targets.forEach(function (el) {
       var isQuote = el.tagName === "FIGURE";
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "site-copy-link";
-      button.setAttribute("data-copy-link", el.id);
-      button.setAttribute("aria-label", (isQuote ? T["copy_link_quote"] : T["copy_link_to"]) + (isQuote ? "" : ": " + el.textContent.replace(/#$/, "").trim()));
-      button.title = T["copy_link"];
-      button.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0zM8.5 18.4a3.5 3.5 0 0 1-2.5-6l2.1-2.1a1 1 0 0 1 1.4 1.4l-2.1 2.1a1.5 1.5 0 0 0 2.1 2.1l2.1-2.1a1 1 0 1 1 1.4 1.4L11 17.4a3.5 3.5 0 0 1-2.5 1zm6.4-4.6a1 1 0 0 1-.7-1.7l2.1-2.1a1.5 1.5 0 0 0-2.1-2.1l-2.1 2.1a1 1 0 0 1-1.4-1.4L12.8 6.6a3.5 3.5 0 0 1 5 5l-2.1 2.1a1 1 0 0 1-.8.1z"/></svg><span class="site-copy-link__done" hidden></span>';
-      button.addEventListener("click", function () {
+      var link = isQuote ? null : el.querySelector("a.headerlink");
+      if (!link) {
+        link = document.createElement("a");
+        link.className = "headerlink";
+        link.href = "#" + el.id;
+        link.textContent = "#";
+        var caption = el.querySelector(":scope > figcaption");
+        (caption || el).appendChild(document.createTextNode(" "));
+        (caption || el).appendChild(link);
+      }
+      link.setAttribute("data-copy-link", el.id);
+      link.setAttribute("aria-label", isQuote ? T["copy_link_quote"] : T["copy_link_to"]);
+      link.title = T["copy_link"];
+      link.addEventListener("click", function (e) {
+        if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; /* new tab, etc. */
+        e.preventDefault();
         var url = location.origin + location.pathname + "#" + el.id;
+        history.replaceState(null, "", "#" + el.id);
+        updateLanguageLinks();
         copyText(url).then(function () {
-          var done = button.querySelector(".site-copy-link__done");
+          var done = el.querySelector(".site-copy-link__done");
+          if (!done) {
+            done = document.createElement("span");
+            done.className = "site-copy-link__done";
+            done.setAttribute("aria-hidden", "true"); /* the live region says it */
+            link.after(done);
+          }
           done.textContent = T["copied"];
           done.hidden = false;
           announce(T["copied"]);
-          history.replaceState(null, "", "#" + el.id);
-          updateLanguageLinks();
           setTimeout(function () { done.hidden = true; }, 2000);
         });
       });
-      if (isQuote) {
-        var caption = el.querySelector("figcaption");
-        (caption || el).appendChild(button);
-      } else {
-        el.appendChild(button);
-      }
     });
+  }
+
+  /* The menu below the desktop width: Material's drawer, opened by a real button.
+     Closed, the drawer's links leave the tab order (inert); open, focus moves
+     into it; Escape closes it and returns focus to the button. */
+  function setupMenu() {
+    var button = document.querySelector(".site-menu-button");
+    var toggle = document.getElementById("__drawer");
+    var drawer = document.querySelector(".md-sidebar--primary");
+    if (!button || !toggle || !drawer) return;
+    drawer.id = drawer.id || "site-drawer";
+    button.setAttribute("aria-controls", drawer.id);
+    button.hidden = false;
+    var desktop = matchMedia("(min-width: 76.25em)"); /* Material's drawer breakpoint */
+    function sync() {
+      var open = toggle.checked && !desktop.matches;
+      button.setAttribute("aria-expanded", String(open));
+      drawer.inert = !desktop.matches && !open;
+    }
+    function setOpen(open, returnFocus) {
+      toggle.checked = open;
+      sync();
+      if (open) {
+        var first = drawer.querySelector(".md-nav__list a[href]");
+        if (first) first.focus();
+      } else if (returnFocus) {
+        button.focus();
+      }
+    }
+    button.addEventListener("click", function () { setOpen(!toggle.checked, false); });
+    toggle.addEventListener("change", sync); /* the overlay and drawer title are labels too */
+    desktop.addEventListener("change", function () { if (desktop.matches) toggle.checked = false; sync(); });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && toggle.checked && !desktop.matches) { e.preventDefault(); setOpen(false, true); }
+    });
+    /* Tabbing out of the open drawer closes it, so focus never sits under the overlay. */
+    drawer.addEventListener("focusout", function (e) {
+      if (toggle.checked && e.relatedTarget && !drawer.contains(e.relatedTarget) && e.relatedTarget !== button) setOpen(false, false);
+    });
+    sync();
   }
 
   /* Newsletter kit: copy a ready-to-paste summary (plain text or HTML source). */
@@ -259,6 +311,7 @@
   }
 
   setupPalette();
+  setupMenu();
   setupCopyLinks();
   setupCopyButtons();
   updateLanguageLinks();
