@@ -76,6 +76,10 @@ def weak_source_stated_as_fact(p: Path):
     _replace(p / "data" / "facts.yml", "  review.date:", "  talks.weak: {kind: money, value: 50000000000, sources: [55]}\n  review.date:")
 
 
+def source_cited_nowhere(p: Path):
+    _replace(p / "data" / "facts.yml", "  57: {", '  90: {publisher: Nobody, lang: en, url: "https://example.org/"}\n  57: {')
+
+
 def quote_without_source(p: Path):
     _replace(p / "data" / "facts.yml", "    source: 11\n", "")
 
@@ -92,6 +96,7 @@ CASES = {
     "languages out of step": (parity_gap, r"docs/terms\.en\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+, 32\]; docs/terms\.es\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+\]", True),
     "chart without interface words": (chart_without_interface_words, r"data/ui\.yml: no interface word `chart\.demo\.title`: add `chart\.demo\.title` to data/ui\.yml", False),
     "weak source stated as fact": (weak_source_stated_as_fact, r"data/facts\.yml:\d+: fact `[\w.]+` rests only on weak sources \(tag W\): add `status: unconfirmed`", True),
+    "source cited nowhere": (source_cited_nowhere, r"data/facts\.yml:\d+: source 90 is cited nowhere", True),
     "quote without source": (quote_without_source, r"data/facts\.yml:\d+: quote `jassy` has no source", True),
 }
 

@@ -239,7 +239,26 @@ def check_docs(facts: Facts, docs: Path = DOCS) -> list[ContentError]:
             errors += compare_headings(slug, paths, found)
             errors += compare_page_dates(slug, paths)
             errors += compare_calls(paths, {lang: split_front_matter(path)[1:] for lang, path in paths.items()})
-    return errors + compare_data_texts(facts)
+    return errors + compare_data_texts(facts) + check_sources_cited(facts, pages)
+
+
+def check_sources_cited(facts: Facts, pages: dict[str, dict[str, Path]]) -> list[ContentError]:
+    """The sources page lists what the site cites: an entry nothing cites is an error."""
+    cited: set[int] = set()
+    for fact in facts.facts.values():
+        cited |= set(fact.sources)
+    for quote in facts.quotes.values():
+        cited |= {quote["source"], *quote.get("also", [])} | ({quote["published_es"]["source"]} if quote.get("published_es") else set())
+    for item in [*facts.claims, *[c["later"] for c in facts.claims if c.get("later")], *facts.events]:
+        cited |= set(item["sources"])
+    for by_lang in pages.values():
+        for path in by_lang.values():
+            for args in PARITY_CALL.findall(path.read_text(encoding="utf-8")):
+                if args[0] == "cite":
+                    cited |= set(_call_args("cite", args[1]))
+    return [ContentError(facts.path, f"source {n} is cited nowhere: cite it where it supports a statement, or remove it (its number is not reused)",
+                         getattr(facts.sources[n], "line", None))
+            for n in sorted(set(facts.sources) - cited)]
 
 
 def compare_page_dates(slug: str, paths: dict[str, Path]) -> list[ContentError]:
