@@ -25,7 +25,8 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, LANGS, SLUGS, SUBPATH, page_url_pa
 
 FIREFOX = "/usr/bin/firefox-esr"
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
-MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+MINIBROWSER = next(iter(sorted(Path("/usr/lib").glob("*/webkit2gtk-4.1/MiniBrowser"))),
+                   Path("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"))  # libwebkit2gtk-4.1-0
 WAIT = 20  # seconds: the longest any one step may take before the test says what it waited for
 
 # WebDriver key codes (the same in BiDi and in classic WebDriver).
@@ -105,33 +106,59 @@ class Chromium(Engine):
 
 # Firefox ESR: WebDriver BiDi over its own WebSocket ------------------------------
 
+# Nothing leaves the machine: every request but the test server's goes to a
+# proxy that is not there (updates, telemetry, remote settings, push...).
+FIREFOX_PREFS = {
+    "network.proxy.type": 1, "network.proxy.http": "127.0.0.1", "network.proxy.http_port": 9,
+    "network.proxy.ssl": "127.0.0.1", "network.proxy.ssl_port": 9, "network.proxy.socks_remote_dns": True,
+    "network.proxy.no_proxies_on": "127.0.0.1,localhost", "network.proxy.allow_hijacking_localhost": False,
+    "network.trr.mode": 5, "network.dns.disablePrefetch": True, "network.prefetch-next": False,
+    "network.captive-portal-service.enabled": False, "network.connectivity-service.enabled": False,
+    "app.update.auto": False, "app.update.enabled": False, "browser.safebrowsing.update.enabled": False,
+    "datareporting.policy.dataSubmissionEnabled": False, "toolkit.telemetry.enabled": False,
+    "dom.push.connection.enabled": False, "extensions.update.enabled": False,
+    "browser.shell.checkDefaultBrowser": False, "browser.startup.homepage_override.mstone": "ignore",
+}
+
+
 class Firefox(Engine):
     """Firefox speaks WebDriver BiDi itself (--remote-debugging-port): no
     geckodriver (Debian does not package it) and no Firefox download."""
     name = "Firefox ESR"
 
     def __init__(self):
+        import queue
+
         import websocket  # websocket-client, in requirements-dev
 
         self.profile = tempfile.mkdtemp(prefix="firefox-profile-")
+        Path(self.profile, "user.js").write_text(
+            "".join(f"user_pref({json.dumps(k)}, {json.dumps(v)});\n" for k, v in FIREFOX_PREFS.items()), encoding="utf-8")
         self.proc = subprocess.Popen([FIREFOX, "--headless", "--no-remote", "--profile", self.profile,
                                       "--remote-debugging-port", "0", "about:blank"],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        endpoint = None
-        for line in self.proc.stderr:  # Firefox prints where it listens
-            found = re.search(r"WebDriver BiDi listening on (ws://\S+)", line)
-            if found:
-                endpoint = found.group(1)
-                break
+        lines: queue.Queue = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(line) for line in self.proc.stderr], daemon=True).start()
+        endpoint, deadline = None, time.monotonic() + WAIT * 3
+        while endpoint is None and time.monotonic() < deadline and self.proc.poll() is None:
+            try:
+                found = re.search(r"WebDriver BiDi listening on (ws://\S+)", lines.get(timeout=1))  # Firefox says where
+            except queue.Empty:
+                continue
+            endpoint = found and found.group(1)
         if not endpoint:
+            self.proc.kill()
             raise RuntimeError(f"{FIREFOX} did not start WebDriver BiDi (exit {self.proc.poll()})")
-        threading.Thread(target=lambda: [None for _ in self.proc.stderr], daemon=True).start()  # keep the pipe drained
-        self.ws = websocket.create_connection(endpoint + "/session", suppress_origin=True, timeout=WAIT * 3)
-        self.ids = itertools.count(1)
-        self.errors: list[str] = []
-        self.send("session.new", {"capabilities": {}})
-        self.send("session.subscribe", {"events": ["log.entryAdded"]})
-        self.context = self.send("browsingContext.getTree", {})["contexts"][0]["context"]
+        try:
+            self.ws = websocket.create_connection(endpoint + "/session", suppress_origin=True, timeout=WAIT * 3)
+            self.ids = itertools.count(1)
+            self.errors: list[str] = []
+            self.send("session.new", {"capabilities": {}})
+            self.send("session.subscribe", {"events": ["log.entryAdded"]})
+            self.context = self.send("browsingContext.getTree", {})["contexts"][0]["context"]
+        except Exception:
+            self.proc.kill()  # no browser left behind
+            raise
 
     def send(self, method: str, params: dict) -> dict:
         mine = next(self.ids)
@@ -216,6 +243,14 @@ class WebKit(Engine):
         self.driver = subprocess.Popen([WEBKIT_DRIVER, f"--port={port}"], env=dict(os.environ, DISPLAY=f":{display}"),
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.base = f"http://127.0.0.1:{port}"
+        try:
+            self.start_session()
+        except Exception:
+            for proc in (self.driver, self.xvfb):  # nothing left behind
+                proc.kill()
+            raise
+
+    def start_session(self):
         deadline = time.monotonic() + WAIT
         while True:
             try:
@@ -223,11 +258,11 @@ class WebKit(Engine):
                 break
             except (urllib.error.URLError, ConnectionError):
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"{WEBKIT_DRIVER} did not answer on port {port}")
+                    raise RuntimeError(f"{WEBKIT_DRIVER} did not answer at {self.base}")
                 time.sleep(0.1)
         # "--automation" must be passed when a browser binary is named.
         session = self.request("POST", "/session", {"capabilities": {"alwaysMatch": {
-            "webkitgtk:browserOptions": {"binary": MINIBROWSER, "args": ["--automation"]}}}})
+            "webkitgtk:browserOptions": {"binary": str(MINIBROWSER), "args": ["--automation"]}}}})
         self.session = f"/session/{session['sessionId']}"
 
     def request(self, method: str, path: str, body: dict | None = None):
