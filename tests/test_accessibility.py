@@ -83,7 +83,7 @@ def test_no_sideways_scroll_and_header_controls_on_screen(browser, base_url, wid
 
 @pytest.mark.parametrize("lang,name", [("es", "Copiar enlace a esta sección"), ("en", "Copy link to this section")])
 def test_one_control_per_heading_named_in_the_page_language(page, base_url, lang, name):
-    page.goto(base_url + page_url_path("hardware", lang))
+    page.goto(base_url + page_url_path("hardware" if "hardware" in SLUGS else SLUGS[-1], lang))
     headings = page.locator("article :is(h2, h3)[id]")
     assert headings.count() >= 2
     for i in range(headings.count()):
@@ -99,7 +99,7 @@ def test_heading_links_work_without_javascript(browser, base_url):
     # Newsletter editors link to sections: the link is a plain #fragment link.
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + "en/hardware/")
+    page.goto(base_url + page_url_path("hardware" if "hardware" in SLUGS else SLUGS[-1], "en"))
     link = page.locator("article h2[id] a[href^='#']").first
     target = link.get_attribute("href")
     link.click()
