@@ -125,9 +125,10 @@ def test_skip_link_reaches_content_within_8_stops_on_the_desktop(browser, base_u
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("key", ["Enter", " "])
-def test_menu_opens_and_closes_from_the_keyboard(browser, base_url, lang, key):
-    context, page = context_at(browser, PHONE, lang)
+@pytest.mark.parametrize("width,key", [(PHONE, "Enter"), (PHONE, " "), (1024, "Enter")])
+def test_menu_opens_and_closes_from_the_keyboard(browser, base_url, lang, width, key):
+    """Phones and tablets (and a desktop zoomed past 1220 CSS px) get the drawer."""
+    context, page = context_at(browser, width, lang)
     page.goto(base_url + page_url_path(PAGE, lang))
     button = None
     for _ in range(6):
