@@ -50,15 +50,15 @@ need_apt_packages() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
 }
 
-# npm tools (tools/a11y/package-lock.json) into .tools/a11y, reinstalled only when the lock changes.
+# npm tools (tests/npm/package-lock.json) into .tools/test, reinstalled only when the lock changes.
 need_npm_tools() {
-  local dest=.tools/a11y stamp sum
+  local dest=.tools/test stamp sum
   stamp="$dest/.installed"
-  sum=$(cat tools/a11y/package.json tools/a11y/package-lock.json | sha256sum | cut -c1-16)
+  sum=$(cat tests/npm/package.json tests/npm/package-lock.json | sha256sum | cut -c1-16)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
     echo "Installing npm test tools (locked) into $dest…"
     mkdir -p "$dest"
-    cp tools/a11y/package.json tools/a11y/package-lock.json "$dest/"
+    cp tests/npm/package.json tests/npm/package-lock.json "$dest/"
     (cd "$dest" && npm ci --no-audit --no-fund --silent >/dev/null)
     echo "$sum" > "$stamp"
   fi

