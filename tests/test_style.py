@@ -53,11 +53,12 @@ def primary_lang(value: str) -> str:
 
 
 def text_by_lang(root: Tag, lang: str, *, chrome: bool = True, attributes: bool = True,
-                 repeated: bool = True) -> dict[str, str]:
+                 repeated: bool = True, one_language: bool = False) -> dict[str, str]:
     """{language: its text} for an element and its descendants, each part in the language
     of its nearest `lang` attribute (`lang` is the root's own). Code, scripts and hostnames
     are left out; so are header, nav and footer when chrome=False, and the sidebars when
-    repeated=False. Blocks, and passages in another language, end a line."""
+    repeated=False. Blocks, and passages in another language, end a line. With
+    one_language=True, every part counts as `lang`: the page's text in reading order."""
     parts: dict[str, list[str]] = {}
 
     def walk(el: Tag, outer: str, in_outlets: bool = False) -> None:
@@ -68,7 +69,7 @@ def text_by_lang(root: Tag, lang: str, *, chrome: bool = True, attributes: bool 
             return
         in_outlets = in_outlets or bool(OUTLET_LISTS & classes)
         outlet_lang = el.get("hreflang") if in_outlets and el.name == "a" else None
-        lang = primary_lang(el.get("lang") or outlet_lang or outer)
+        lang = outer if one_language else primary_lang(el.get("lang") or outlet_lang or outer)
         separate = lang != outer or el.name not in INLINE
         out = parts.setdefault(lang, [])
         if separate:
@@ -296,17 +297,37 @@ def test_spanish_is_voseo_and_uses_the_house_words(pages):
 MARKUP = re.compile(r"</?[a-zA-Z][\w-]*(?:\s+[\w-]+=[^<>]*)?\s*/?>")
 
 
+def blocks_matching(pages, pattern: re.Pattern, most: int = 5) -> list[str]:
+    """Each page's text blocks where `pattern` matches, in context, at most `most` a page."""
+    shown = []
+    for slug, lang, soup in built(pages):
+        text = text_by_lang(soup.body, lang, attributes=False, one_language=True)[primary_lang(lang)]
+        hits = []
+        for line in text.splitlines():
+            if match := pattern.search(line):  # one report per block
+                hits.append(" ".join(line[max(match.start() - 40, 0): match.end() + 30].split()))
+        shown += [f"{url_of(slug, lang)}: …{hit}…" for hit in hits[:most]]
+        if len(hits) > most:
+            shown.append(f"{url_of(slug, lang)}: and {len(hits) - most} more")
+    return shown
+
+
 def test_no_markup_shows_as_text(pages):
     # HTML escaped twice (a fact rendered inside copy text) reaches the reader as
     # «<span class="fact">…»; code samples, in <code>/<pre>, are exempt.
-    shown = []
-    for slug, lang, soup in built(pages):
-        for code, text in text_by_lang(soup.body, lang, attributes=False).items():
-            for line in text.splitlines():
-                if match := MARKUP.search(line):  # one report per block
-                    context = " ".join(line[max(match.start() - 40, 0): match.end() + 30].split())
-                    shown.append(f"{url_of(slug, lang)} ({code}): …{context}…")
+    shown = blocks_matching(pages, MARKUP)
     assert not shown, "HTML tags shown to readers as text; render the markup or strip it:\n" + "\n".join(shown)
+
+
+# Brackets or quote marks around nothing, and template tags left unrendered: what a
+# reader sees when a field the text expected is empty («Ámbito ():»).
+EMPTY_SLOT = re.compile(r"\(\s*\)|\[\s*\]|«\s*»|“\s*”|\{\{|\}\}|\{%|%\}")
+
+
+def test_no_empty_slot_shows_as_text(pages):
+    shown = blocks_matching(pages, EMPTY_SLOT)
+    assert not shown, ("empty brackets or quotes, or unrendered template tags, shown to readers; "
+                       "fill the field or drop its punctuation:\n" + "\n".join(shown))
 
 
 # ---------------------------------------------------------------------------
@@ -494,6 +515,7 @@ BROKEN_PAGES = {
     test_spanish_prose_quotes_with_guillemets: ("inner", {"body": "<p>Es “histórico”.</p>"}, "“histórico”"),
     test_quotations_are_not_quoted_twice: ("inner", {"body": "<p><q>«histórico»</q></p>"}, "«histórico»"),
     test_spanish_is_voseo_and_uses_the_house_words: ("inner", {"body": "<p>Puedes copiarlo.</p>"}, "«podés»"),
+    test_no_empty_slot_shows_as_text: ("inner", {"body": "<p>Fuente: Ámbito (), 2025.</p>"}, "Ámbito ()"),
     test_no_markup_shows_as_text: ("inner", {"body": '<p>es &lt;span class="fact"&gt;US$ 1</p>'}, '<span class="fact">'),
     test_every_page_is_spelled_correctly: ("inner", {"body": "<p>Un acuerdo histórcio.</p>"}, "histórcio"),
 }
