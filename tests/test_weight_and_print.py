@@ -24,7 +24,7 @@ def test_first_load_of_every_page_fits_the_budget_and_is_compressed(browser, bas
 def test_printing_gives_the_article_and_its_link_addresses(page, base_url, lang):
     page.goto(base_url + page_url_path("sources", lang))
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".site-copy-link"):
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".headerlink"):
         hidden = page.eval_on_selector_all(selector, "els => els.every(e => getComputedStyle(e).display === 'none')")
         assert hidden, f"{selector} is printed"
     assert page.locator("article").is_visible()
