@@ -10,7 +10,7 @@ from explainer.pages import PAGE_CALLS
 
 def test_readme_documents_every_page_function():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    missing = [name for name in PAGE_CALLS if not re.search("`(\{\{ )?" + name + "\(", readme)]
+    missing = [name for name in PAGE_CALLS if not re.search(r"`(\{\{ )?" + re.escape(name) + r"\(", readme)]
     assert not missing, f"README.md does not document {missing}: add them where it lists the calls a page can make"
 
 
