@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from explainer.links import resolve
 from conftest import LANGS, page_url_path, run_build
 from explainer import DATA_FILE, DOCS
 from explainer.checks import split_front_matter
@@ -48,22 +49,6 @@ def read_email(site: Path, lang: str) -> tuple[str, BeautifulSoup]:
 
 def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", path.read_bytes()[16:24])
-
-
-def resolve(site: Path, base_url: str, url: str) -> Path | None:
-    """The built file an absolute same-site URL points to (checking its #anchor), else None."""
-    parts = urlsplit(url)
-    rel = parts.path[len(urlsplit(base_url).path):]
-    target = site / rel
-    if target.is_dir() or rel.endswith("/") or rel == "":
-        target = target / "index.html"
-    if not target.is_file():
-        return None
-    if parts.fragment and target.suffix == ".html":
-        soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
-        if soup.find(id=parts.fragment) is None:
-            return None
-    return target
 
 
 def chart_pngs(site: Path, lang: str) -> dict[str, Path]:

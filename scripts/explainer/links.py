@@ -1,7 +1,9 @@
 """Crawls the built site: every internal link, anchor and asset must exist,
-and nothing may load from another origin."""
+and nothing may load from another origin. The build runs check_links(); the
+tests use the same functions (resolve(), foreign_css()) instead of their own."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -9,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from .errors import ContentError
 
-ASSET_TAGS = {"link": "href", "script": "src", "img": "src", "source": "src"}
+ASSET_TAGS = {"link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 
 
 def _target_file(site: Path, path: str) -> Path | None:
@@ -24,6 +26,27 @@ def _ids(path: Path, cache: dict) -> set[str]:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         cache[path] = {el["id"] for el in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
     return cache[path]
+
+
+def resolve(site: Path, site_url: str, url: str) -> Path | None:
+    """The built file an absolute URL under site_url points to, with its #anchor
+    checked; None when the file or the anchor is missing, or the URL is elsewhere."""
+    base, parts = urlsplit(site_url), urlsplit(url)
+    if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not parts.path.startswith(base.path):
+        return None
+    target = _target_file(site, parts.path[len(base.path):])
+    if target and parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _ids(target, {}):
+        return None
+    return target
+
+
+CSS_IMPORT = re.compile(r"@import|url\((['\"]?)(?:https?:)?//")
+
+
+def foreign_css(site: Path) -> list[str]:
+    """Stylesheets that import or load anything from another origin (fonts above all)."""
+    return [str(path.relative_to(site)) for path in sorted(site.rglob("*.css"))
+            if "pagefind" not in path.parts and CSS_IMPORT.search(path.read_text(encoding="utf-8"))]
 
 
 def check_links(site: Path, site_url: str, source_of) -> list[ContentError]:
@@ -60,4 +83,5 @@ def check_links(site: Path, site_url: str, source_of) -> list[ContentError]:
                 continue
             if url.fragment and target.suffix == ".html" and unquote(url.fragment) not in _ids(target, id_cache):
                 errors.append(ContentError(source_of(page), f"broken anchor {href}: the target page has no id `{url.fragment}`"))
+    errors += [ContentError(None, f"{name} imports or loads a file from another origin; ship it with the site instead") for name in foreign_css(site)]
     return errors
