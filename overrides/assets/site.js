@@ -155,8 +155,14 @@
       toggle.checked = open;
       sync();
       if (open) {
-        var first = drawer.querySelector(".md-nav__list a[href]");
-        if (first) first.focus();
+        /* The first page link that can take focus (Material hides the current
+         * page's link when its table of contents hangs from it), else any link. */
+        var links = [].slice.call(drawer.querySelectorAll(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link[href]"))
+          .concat([].slice.call(drawer.querySelectorAll(".md-nav__list a[href]")));
+        for (var i = 0; i < links.length; i++) {
+          links[i].focus();
+          if (document.activeElement === links[i]) break;
+        }
       } else if (returnFocus) {
         button.focus();
       }
