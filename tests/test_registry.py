@@ -19,3 +19,4 @@ def test_pages_use_only_registered_functions():
     for page in (ROOT / "docs").glob("*.md"):
         called |= set(re.findall(r"\{\{\s*([a-z_]+)\(", page.read_text(encoding="utf-8")))
     assert called <= set(PAGE_CALLS), f"pages call {sorted(called - set(PAGE_CALLS))}, which are not in PAGE_CALLS"
+    assert set(PAGE_CALLS) <= called, f"no page calls {sorted(set(PAGE_CALLS) - called)}: drop it from PAGE_CALLS"

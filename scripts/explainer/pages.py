@@ -184,7 +184,7 @@ class PageFunctions:
 
 # The functions a page template can call; the error for an unknown name lists them.
 PAGE_CALLS = ("fact", "cite", "quote", "claim", "chart", "key_figures", "timeline", "sources_list",
-              "updates_list", "kit", "url", "local_difference")
+              "updates_list", "kit", "local_difference")
 
 
 def render_page(markdown: str, page, config) -> str:
