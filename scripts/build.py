@@ -7,8 +7,10 @@ Defaults: --out site/, --site-url from mkdocs.yml. The site is built in a
 temporary folder next to DIR and moved into place only when every step and
 check passed: on any problem the previous DIR is left exactly as it was, and
 the command prints what to fix (file, line where known) and exits 1.
-Reads nothing from the network. Dates come from SOURCE_DATE_EPOCH (set here
-from the last commit when unset), so two builds of one commit are identical.
+Reads nothing from the network. Content dates come from the pages' front matter
+and the updates log, never the clock; what MkDocs stamps internally is pinned by
+SOURCE_DATE_EPOCH (set here from the last commit when unset), so two builds of
+one commit are identical.
 """
 from __future__ import annotations
 
