@@ -38,7 +38,9 @@ from .pages import PAGE_ENV, check_references
 
 log = logging.getLogger("explainer.build")
 
-TEMPLATES = ROOT / "overrides" / "email"
+# Beside this module, not in overrides/: MkDocs would publish the .txt template
+# there as a static file of the theme.
+TEMPLATES = Path(__file__).parent / "templates"
 SIZE_BUDGET = 60 * 1024          # bytes; Gmail clips at 102 KB
 TEXT_WIDTH = 72
 MIN_POINTS, MAX_POINTS = 3, 5
