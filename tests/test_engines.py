@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, LANGS, SLUGS, SUBPATH, page_url_path
+from conftest import CHROMIUM, LANGS, SLUGS, SUBPATH, page_url_path
 
 FIREFOX = "/usr/bin/firefox-esr"
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"

@@ -3,7 +3,6 @@ read: head tags, share images, hreflang, sitemap, feeds, CSP, reproducible outpu
 from __future__ import annotations
 
 import filecmp
-import os
 from urllib.parse import urljoin
 
 import pytest

@@ -19,6 +19,7 @@ import hashlib
 import re
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -170,12 +171,19 @@ def rasterize(svg: str, css: str) -> bytes:
                                        sans_serif_family="DejaVu Sans", text_rendering="optimize_legibility"))
 
 
-def _cached_png(svg: str, css: str) -> tuple[bytes, bool]:
-    """(PNG bytes, drawn now?) for this SVG and style sheet."""
-    from importlib.metadata import version  # the renderer's version is part of what the image depends on
+@lru_cache(maxsize=1)
+def _renderer_key() -> str:
+    """What every image depends on besides its SVG: the design, the renderer's
+    version and the fonts (read once per build, not once per chart)."""
+    from importlib.metadata import version
 
     fonts = "".join(hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(FONTS.glob("*.ttf")))
-    key = hashlib.sha256("\0".join([DESIGN_VERSION, version("resvg-py"), fonts, css, svg]).encode()).hexdigest()[:20]
+    return "\0".join([DESIGN_VERSION, version("resvg-py"), fonts])
+
+
+def _cached_png(svg: str, css: str) -> tuple[bytes, bool]:
+    """(PNG bytes, drawn now?) for this SVG and style sheet."""
+    key = hashlib.sha256("\0".join([_renderer_key(), css, svg]).encode()).hexdigest()[:20]
     cached = CACHE / f"{key}.png"
     if cached.exists():
         return cached.read_bytes(), False

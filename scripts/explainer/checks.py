@@ -209,8 +209,8 @@ def check_dates(path: Path, meta: dict) -> list[ContentError]:
     return errors
 
 
-def check_page(path: Path, facts: Facts) -> tuple[list[tuple[str, str]], list[ContentError]]:
-    meta, body, first = split_front_matter(path)
+def check_page(path: Path, parsed: tuple[dict, str, int], facts: Facts) -> tuple[list[tuple[str, str]], list[ContentError]]:
+    meta, body, first = parsed
     errors = check_dates(path, meta)
     desc = meta.get("description")
     low, high = DESCRIPTION_LENGTH
@@ -228,21 +228,25 @@ def check_docs(facts: Facts, docs: Path = DOCS) -> list[ContentError]:
     """All source checks: twins, descriptions, heading ids, references to the data."""
     pages = page_files(docs)
     errors = check_pairs(pages)
+    bodies: list[str] = []
     for slug, paths in pages.items():
         if "?" in paths:
             continue
+        # Each file is read and split once; every check below works on that.
+        parsed = {lang: split_front_matter(path) for lang, path in paths.items()}
+        bodies += [body for _, body, _ in parsed.values()]
         found = {}
         for lang, path in paths.items():
-            found[lang], page_errors = check_page(path, facts)
+            found[lang], page_errors = check_page(path, parsed[lang], facts)
             errors += page_errors
         if all(lang in found for lang in LANGS):
             errors += compare_headings(slug, paths, found)
-            errors += compare_page_dates(slug, paths)
-            errors += compare_calls(paths, {lang: split_front_matter(path)[1:] for lang, path in paths.items()})
-    return errors + compare_data_texts(facts) + check_sources_cited(facts, pages)
+            errors += compare_page_dates(slug, paths, {lang: meta for lang, (meta, _, _) in parsed.items()})
+            errors += compare_calls(paths, {lang: (body, first) for lang, (_, body, first) in parsed.items()})
+    return errors + compare_data_texts(facts) + check_sources_cited(facts, bodies)
 
 
-def check_sources_cited(facts: Facts, pages: dict[str, dict[str, Path]]) -> list[ContentError]:
+def check_sources_cited(facts: Facts, bodies: list[str]) -> list[ContentError]:
     """The sources page lists what the site cites: an entry nothing cites is an error."""
     cited: set[int] = set()
     for fact in facts.facts.values():
@@ -251,19 +255,17 @@ def check_sources_cited(facts: Facts, pages: dict[str, dict[str, Path]]) -> list
         cited |= {quote["source"], *quote.get("also", [])} | ({quote["published_es"]["source"]} if quote.get("published_es") else set())
     for item in [*facts.claims, *[c["later"] for c in facts.claims if c.get("later")], *facts.events]:
         cited |= set(item["sources"])
-    for by_lang in pages.values():
-        for path in by_lang.values():
-            for args in PARITY_CALL.findall(path.read_text(encoding="utf-8")):
-                if args[0] == "cite":
-                    cited |= set(_call_args("cite", args[1]))
+    for body in bodies:
+        for name, args in PARITY_CALL.findall(body):
+            if name == "cite":
+                cited |= set(_call_args("cite", args))
     return [ContentError(facts.path, f"source {n} is cited nowhere: cite it where it supports a statement, or remove it (its number is not reused)",
                          getattr(facts.sources[n], "line", None))
             for n in sorted(set(facts.sources) - cited)]
 
 
-def compare_page_dates(slug: str, paths: dict[str, Path]) -> list[ContentError]:
+def compare_page_dates(slug: str, paths: dict[str, Path], metas: dict[str, dict]) -> list[ContentError]:
     """Both editions change together, so they carry the same dates."""
-    metas = {lang: split_front_matter(path)[0] for lang, path in paths.items()}
     base = metas[LANGS[0]]
     return [ContentError(paths[lang], f"`{key}: {meta.get(key)}` differs from docs/{slug}.{LANGS[0]}.md (`{base.get(key)}`): "
                          "update both editions together and give them the same dates", 1)

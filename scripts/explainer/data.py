@@ -86,6 +86,7 @@ class Facts:
     updates: list[dict]
     newsletter: dict
     card: dict
+    email: dict | None = None     # the email edition's texts, checked by explainer.email_edition
 
 
 def _need(cond: bool, path: Path, line: int | None, message: str) -> None:
@@ -256,7 +257,7 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
           "`card:` (the share images' figure) needs `fact:`, a fact name, and `label:` in every language")
 
     return Facts(path, facts, sources, quotes, doc["claims"], doc["events"], doc["key_figures"],
-                 doc["charts"], doc["updates"], doc.get("newsletter", {}), card)
+                 doc["charts"], doc["updates"], doc.get("newsletter", {}), card, doc.get("email"))
 
 
 def load_facts(path: Path = DATA_FILE) -> Facts:

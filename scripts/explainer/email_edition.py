@@ -28,10 +28,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import DATA_FILE, DOCS, LANGS, NAV_SLUGS, ROOT, lang_prefix, page_path
+from . import DATA_FILE, DOCS, LANGS, NAV_SLUGS, lang_prefix, page_path
 from .chart_png import ChartImage, write_chart_pngs
 from .checks import split_front_matter
-from .data import Facts, load_ui, load_yaml
+from .data import Facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
 from .pages import PAGE_ENV, check_references
@@ -55,10 +55,9 @@ HEDGE_COLOUR = "#8a4b00"
 KEEP_TOGETHER = "\x01"
 
 
-def read_email_section(facts: Facts, path: Path = DATA_FILE) -> dict:
+def read_email_section(facts: Facts) -> dict:
     """The `email:` section, checked: every text in every language, known facts, 3–5 points."""
-    doc = load_yaml(path)
-    section = doc.get("email") if isinstance(doc, dict) else None
+    path, section = facts.path, facts.email
     if not isinstance(section, dict):
         raise ContentError(path, "missing top-level section `email:` (headline, points, chart, links, credit) for the email edition")
     line = getattr(section, "line", None)

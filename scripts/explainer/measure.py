@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .harness import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (callers used to find them here)
-
 
 @dataclass
 class Traffic:

@@ -75,6 +75,17 @@ def _block(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_THEME_ENV: list = []   # [(theme, its Jinja environment)]: one per build, not one per page
+
+
+def theme_env(theme) -> jinja2.Environment:
+    """The theme's Jinja environment (components render in it), made once per
+    theme object: MkDocs gives each build, and each `serve` rebuild, a new one."""
+    if not _THEME_ENV or _THEME_ENV[0][0] is not theme:
+        _THEME_ENV[:] = [(theme, theme.get_env())]
+    return _THEME_ENV[0][1]
+
+
 class UIWords(dict):
     """A language's interface words; a missing one stops the build and says where
     to add it (a lenient lookup would print an empty title)."""
@@ -96,7 +107,7 @@ class PageFunctions:
         self.lang = getattr(page.file, "locale", None) or DEFAULT_LANG
         self.facts = facts
         self.t = UIWords(load_ui()[self.lang], self.lang)
-        self.env = config.theme.get_env()
+        self.env = theme_env(config.theme)
         self.site_url = config.site_url
         # Where readers report errors: the issues of repo_url in mkdocs.yml.
         self.repo_issues = (config.repo_url or "").rstrip("/") + "/issues" if config.repo_url else ""
