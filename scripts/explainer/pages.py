@@ -111,6 +111,7 @@ class PageFunctions:
         self.site_url = config.site_url
         # Where readers report errors: the issues of repo_url in mkdocs.yml.
         self.repo_issues = (config.repo_url or "").rstrip("/") + "/issues" if config.repo_url else ""
+        self.review_dates: list[str] = []   # filled by review_by() while the page renders
 
     # helpers ---------------------------------------------------------------
     def url(self, slug: str, anchor: str = "") -> str:
@@ -168,6 +169,13 @@ class PageFunctions:
         """The updates log from data (newest first): the same entries as the feeds."""
         return _block(self.component("updates", updates=self.facts.updates))
 
+    def review_by(self, day: str) -> str:
+        """Marks the statement just before it as pending: it must be checked again
+        by `day` (YYYY-MM-DD). Renders nothing here; scripts/review.py lists the
+        overdue ones, and the dateline shows the page's earliest review date."""
+        self.review_dates.append(str(day))
+        return ""
+
     def local_difference(self, reason: str) -> str:
         """Declares, visibly, that this section deliberately differs between the editions."""
         return _block(self.component("local-difference", reason=reason))
@@ -195,7 +203,7 @@ class PageFunctions:
 
 # The functions a page template can call; the error for an unknown name lists them.
 PAGE_CALLS = ("fact", "cite", "quote", "claim", "chart", "key_figures", "timeline", "sources_list",
-              "updates_list", "kit", "local_difference")
+              "updates_list", "kit", "local_difference", "review_by")
 
 
 def render_page(markdown: str, page, config) -> str:
