@@ -17,6 +17,24 @@ VERDICTS = {"accurate", "imprecise", "unconfirmed", "incomplete"}
 # How firm a figure is; every status but "confirmed" is shown in words beside it.
 STATUSES = {"confirmed", "unconfirmed", "nonbinding", "preliminary", "partly_firm", "interpretation"}
 CHANGE_KINDS = {"update", "correction", "published"}
+SOURCE_TAGS = {"C", "M", "W"}            # company or filing, major outlet, weak
+SOURCE_KINDS = {"original", "aggregator"}  # `kind: aggregator`: a page that only restates others' reporting
+
+
+def is_weak(source: dict) -> bool:
+    """A weak source (tag W) or an aggregator: on its own it confirms nothing."""
+    return source.get("tag") == "W" or source.get("kind") == "aggregator"
+
+
+def weak_only(nums, sources: dict) -> bool:
+    """True when every cited source is weak or an aggregator (and there is at least one)."""
+    return bool(nums) and all(is_weak(sources[n]) for n in nums if n in sources)
+
+
+def _weak_words(nums, sources: dict) -> str:
+    if any(sources[n].get("kind") == "aggregator" for n in nums):
+        return "weak sources (tag W) or aggregators (kind: aggregator)"
+    return "weak sources (tag W)"
 
 
 class LineDict(dict):
@@ -138,7 +156,8 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
         for req in ("publisher", "url", "lang"):
             _need(req in src, path, src.line, f"source {num} needs `{req}:`")
         _need(str(src["url"]).startswith("https://"), path, src.line, f"source {num}: `url` must be an https:// address")
-        _need(src.get("tag", "C") in ("C", "M", "W"), path, src.line, f"source {num}: `tag:` is C (company or filing), M (major outlets) or W (single or weak source)")
+        _need(src.get("tag") in SOURCE_TAGS, path, src.line, f"source {num} needs `tag:` C (company or filing), M (major outlets) or W (single or weak source)")
+        _need(src.get("kind", "original") in SOURCE_KINDS, path, src.line, f"source {num}: `kind:` is `aggregator` (a page that only restates other outlets' reporting) or absent")
 
     facts: dict[str, Fact] = {}
     for key, raw in doc["facts"].items():
@@ -177,9 +196,8 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
             _need(n in sources, path, line, f"fact `{key}` cites source {n}, which is not in `sources:`")
         status = raw.get("status", "confirmed" if raw.get("confirmed", True) else "unconfirmed")
         _need(status in STATUSES, path, line, f"fact `{key}` has status {status!r}; use one of {', '.join(sorted(STATUSES))}")
-        weak_only = srcs and all(sources[n].get("tag") == "W" for n in srcs)
-        _need(not weak_only or status == "unconfirmed", path, line,
-              f"fact `{key}` rests only on weak sources (tag W): add `status: unconfirmed`, or cite a company statement or major outlet")
+        _need(not weak_only(srcs, sources) or status == "unconfirmed", path, line,
+              f"fact `{key}` rests only on {_weak_words(srcs, sources)}: add `status: unconfirmed`, or cite a company statement or major outlet")
         facts[key] = Fact(key, kind, value, list(srcs), status, raw.get("digits"), line, raw)
     _resolve_derived(path, facts)
 
@@ -189,6 +207,8 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
             _need(req in q, path, q.line, f"quote `{qid}` needs `{req}:`")
         _need("source" in q, path, q.line, f"quote `{qid}` has no source: add `source:` with the number of the outlet that published it")
         _need(q["source"] in sources, path, q.line, f"quote `{qid}` cites source {q['source']}, which is not in `sources:`")
+        _need(not is_weak(sources[q["source"]]), path, q.line,
+              f"quote `{qid}` rests on {_weak_words([q['source']], sources)}: words reported only there are not quoted verbatim; cite the outlet that published them")
         for lang in LANGS:
             _need(lang in q["role"], path, q.line, f"quote `{qid}` needs the speaker's role in `{lang}`")
             if lang != q["lang"]:
@@ -213,6 +233,8 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
         for lang in LANGS:
             _need(lang in event, path, event.line, f"event of {event['date']} needs its `{lang}:` text")
         _check_sources(path, event, event.get("sources"), sources, f"event of {event['date']}")
+        _need(not weak_only(event["sources"], sources) or event.get("confirmed") is False or event.get("status") == "unconfirmed", path, event.line,
+              f"event of {event['date']} rests only on {_weak_words(event['sources'], sources)}: add `confirmed: false`, or cite a company statement or major outlet")
 
     seen_times = set()
     for entry in doc["updates"]:

@@ -162,6 +162,14 @@ class PageFunctions:
     def sources_list(self) -> str:
         return _block(self.component("sources", sources=self.facts.sources))
 
+    def source_counts(self) -> dict:
+        """How many sources there are, and how many show no headline or no date:
+        the sources page states these numbers, so they come from the data."""
+        entries = self.facts.sources.values()
+        return {"total": len(entries),
+                "untitled": sum(1 for s in entries if not s.get("title")),
+                "undated": sum(1 for s in entries if not s.get("date"))}
+
     def chart(self, name: str) -> str:
         return _block(self.component(f"chart-{name}", name=name, chart=self.facts.charts[name]))
 
@@ -198,7 +206,8 @@ class PageFunctions:
 
     def namespace(self) -> dict:
         """What a page may call: the PAGE_CALLS registry, bound to this page."""
-        return {name: getattr(self, name) for name in PAGE_CALLS} | {"lang": self.lang, "repo_issues": self.repo_issues}
+        return {name: getattr(self, name) for name in PAGE_CALLS} | {"lang": self.lang, "repo_issues": self.repo_issues,
+                                                                      "sources_shown": self.source_counts()}
 
 
 # The functions a page template can call; the error for an unknown name lists them.
