@@ -77,7 +77,7 @@ def weak_source_stated_as_fact(p: Path):
 
 
 def source_cited_nowhere(p: Path):
-    _replace(p / "data" / "facts.yml", "  57: {", '  90: {publisher: Nobody, lang: en, url: "https://example.org/"}\n  57: {')
+    _replace(p / "data" / "facts.yml", "  57: {", '  90: {tag: M, publisher: Nobody, lang: en, url: "https://example.org/"}\n  57: {')
 
 
 def quote_without_source(p: Path):
