@@ -80,6 +80,11 @@ def source_cited_nowhere(p: Path):
     _replace(p / "data" / "facts.yml", "  57: {", '  90: {tag: M, publisher: Nobody, lang: en, url: "https://example.org/"}\n  57: {')
 
 
+def fact_written_twice(p: Path):
+    """A second `deal.value` would silently replace the first on every page."""
+    _replace(p / "data" / "facts.yml", "  deal.years:        {", "  deal.value: {kind: money, value: 1, sources: [1]}\n  deal.years:        {")
+
+
 def quote_without_source(p: Path):
     _replace(p / "data" / "facts.yml", "    source: 11\n", "")
 
@@ -97,6 +102,7 @@ CASES = {
     "chart without interface words": (chart_without_interface_words, r"data/ui\.yml: no interface word `chart\.demo\.title`: add `chart\.demo\.title` to data/ui\.yml", False),
     "weak source stated as fact": (weak_source_stated_as_fact, r"data/facts\.yml:\d+: fact `[\w.]+` rests only on weak sources \(tag W\): add `status: unconfirmed`", True),
     "source cited nowhere": (source_cited_nowhere, r"data/facts\.yml:\d+: source 90 is cited nowhere", True),
+    "fact written twice": (fact_written_twice, r"data/facts\.yml:\d+: `deal\.value` is written twice \(first at line \d+\)", True),
     "quote without source": (quote_without_source, r"data/facts\.yml:\d+: quote `jassy` has no source", True),
 }
 

@@ -47,7 +47,22 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
+class DuplicateKey(yaml.YAMLError):
+    """A key written twice in one mapping: YAML would silently keep the last one,
+    so a second `deal.value:` would replace the first figure on every page."""
+
+    def __init__(self, key, line: int, first_line: int):
+        super().__init__(key)
+        self.key, self.line, self.first_line = key, line, first_line
+
+
 def _construct_mapping(loader, node, deep=False):
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise DuplicateKey(key, key_node.start_mark.line + 1, seen[key])
+        seen[key] = key_node.start_mark.line + 1
     mapping = LineDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
     return mapping
@@ -63,6 +78,9 @@ def load_yaml(path: Path) -> Any:
         raise ContentError(path, "file not found") from None
     try:
         return yaml.load(text, Loader=_Loader)
+    except DuplicateKey as exc:
+        raise ContentError(path, f"`{exc.key}` is written twice (first at line {exc.first_line}): "
+                                 "keep one of them, or rename one", line=exc.line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
