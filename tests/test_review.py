@@ -89,6 +89,14 @@ def test_a_bad_today_is_one_line_and_exit_2(bad):
     assert len(result.stderr.strip().splitlines()) == 1 and "YYYY-MM-DD" in result.stderr, result.stderr
 
 
+def test_a_marker_without_a_real_date_is_an_error_not_skipped(project_copy):
+    page = project_copy / "docs" / "since.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('review_by("2027-01-04")', 'review_by("2027-01-32")', 1), encoding="utf-8")
+    result = review("--today", "2026-12-02", cwd=project_copy)
+    assert result.returncode == 2
+    assert re.fullmatch(r'error: docs/since\.en\.md:\d+: review_by\("2027-01-32"\) needs one real date.*\n', result.stderr), result.stderr
+
+
 def test_help_says_what_it_does_and_how_statements_are_marked():
     result = review("--help")
     assert result.returncode == 0

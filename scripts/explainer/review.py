@@ -114,8 +114,9 @@ def page_statements(path: Path, facts: Facts | None = None) -> list[Statement]:
             block_start = i if line.strip() else i + 1
         for match in REVIEW_CALL.finditer(line):
             due = call_date(match.group(1))
-            if due is None:
-                continue   # the build refuses it, with its line
+            if due is None:   # the build refuses it too, with the same message
+                from .errors import ContentError
+                raise ContentError(path, bad_call_message(match.group(1)), i + 1)
             expr = next((m for m in REVIEW_EXPR.finditer(line) if m.start() <= match.start() < m.end()), match)
             block = "\n".join(lines[block_start:i] + [line[:expr.start()]])
             found.append(Statement(path, i + 1, describe(block, lang, facts), due))
