@@ -18,7 +18,7 @@ from .data import Facts, load_facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
 from .report import PLACEHOLDER as REPORT_PLACEHOLDER
-from .review import REVIEW_CALL, bad_call_message, call_date, entry_dates
+from .review import REVIEW_CALL, bad_call_message, call_date, entry_dates, parse_day
 
 PAGE_ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
@@ -179,7 +179,7 @@ class PageFunctions:
         """Marks the statement just before it as pending: it must be checked again
         by `day` (YYYY-MM-DD). Renders nothing here; scripts/review.py lists the
         overdue ones, and the dateline shows the page's earliest review date."""
-        if call_date(repr(str(day))) is None:
+        if parse_day(str(day)) is None:   # checked with its line before rendering; this is the backstop
             raise ContentError(self.page.file.abs_src_path, bad_call_message(repr(day)))
         self.review_dates.append(str(day))
         return ""
