@@ -130,6 +130,15 @@ def _need(cond: bool, path: Path, line: int | None, message: str) -> None:
         raise ContentError(path, message, line)
 
 
+def check_review_by(path: Path, item: dict, what: str) -> None:
+    """`review_by:` on a data entry that states something pending: the day it must
+    be checked again, a real YYYY-MM-DD date (scripts/review.py lists it when due)."""
+    if "review_by" in item:
+        value = item["review_by"]
+        _need(isinstance(value, dt.date) and not isinstance(value, dt.datetime), path, getattr(item, "line", None),
+              f"{what}: `review_by: {value}` is not a date; write the day this statement must be checked again as YYYY-MM-DD, e.g. review_by: 2027-01-04")
+
+
 def _check_sources(path, where: LineDict, nums, sources, what: str) -> None:
     _need(isinstance(nums, list) and nums, path, where.line, f"{what} needs `sources:`, a list of source numbers")
     for n in nums:
@@ -239,6 +248,7 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
             for lang in LANGS:
                 _need(lang == doc["sources"][1]["lang"] or lang in (claim.get("gloss") or {}), path, claim.line,
                       f"claim `{claim.get('id')}`: add `gloss: {{{lang}: …}}`, our translation of the excerpt for {lang} pages")
+        check_review_by(path, claim, f"claim `{claim.get('id')}`")
         later = claim.get("later")
         if later:
             _need(isinstance(later.get("date"), dt.date), path, later.line, f"claim `{claim.get('id')}`: `later:` needs the `date:` (YYYY-MM-DD) of what changed")
@@ -253,6 +263,7 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
         _check_sources(path, event, event.get("sources"), sources, f"event of {event['date']}")
         _need(not weak_only(event["sources"], sources) or event.get("confirmed") is False or event.get("status") == "unconfirmed", path, event.line,
               f"event of {event['date']} rests only on {_weak_words(event['sources'], sources)}: add `confirmed: false`, or cite a company statement or major outlet")
+        check_review_by(path, event, f"event of {event['date']}")
 
     seen_times = set()
     for entry in doc["updates"]:
@@ -276,11 +287,13 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
     for name, texts in doc.get("newsletter", {}).items():
         for lang in LANGS:
             _need(isinstance(texts.get(lang), str), path, texts.line, f"newsletter summary `{name}` needs its `{lang}:` text")
+        check_review_by(path, texts, f"newsletter summary `{name}`")
 
     for item in doc["key_figures"]:
         for key in (item.get("fact"), item.get("detail")):
             if key is not None:
                 _need(key in facts, path, item.line, f"`key_figures` names fact `{key}`, which is not in `facts:`")
+        check_review_by(path, item, f"key figure `{item.get('fact')}`")
 
     for name, chart in doc["charts"].items():
         _need(isinstance(chart, dict) and isinstance(chart.get("as_of"), dt.date), path, getattr(chart, "line", None), f"chart `{name}` needs `as_of:`, the date its data describes (YYYY-MM-DD)")

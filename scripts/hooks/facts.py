@@ -37,6 +37,7 @@ def on_config(config):
 def on_env(env, config, files):
     from explainer import DEFAULT_LANG, LANGS, LOCALES, lang_prefix
     from explainer.data import load_facts, load_ui
+    from explainer.report import page_issue_url
 
     # What the templates in overrides/ know: interface words, the languages and
     # their locales, and the source article (JSON-LD `isBasedOn`).
@@ -46,6 +47,7 @@ def on_env(env, config, files):
     env.globals["site_languages"] = LANGS
     env.globals["lang_prefix"] = lang_prefix
     env.globals["site_source_article"] = load_facts().sources[1]
+    env.globals["report_issue_url"] = page_issue_url   # overrides/partials/comments.html
     return env
 
 
@@ -56,3 +58,15 @@ def on_page_markdown(markdown, page, config, files):
     if page.meta.get("updated"):
         page.update_date = str(page.meta["updated"])
     return render_page(markdown, page, config)
+
+
+def on_page_content(html, page, config, files):
+    from html import escape
+
+    from explainer.report import PLACEHOLDER, page_issue_url
+
+    # A page's {{ report_url }} (sources/, updates/) becomes the prefilled
+    # new-issue link, now that the page's sections are known.
+    if PLACEHOLDER in html:
+        html = html.replace(PLACEHOLDER, escape(page_issue_url(page, config)))
+    return html
