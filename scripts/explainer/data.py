@@ -185,6 +185,9 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
         _need(str(src["url"]).startswith("https://"), path, src.line, f"source {num}: `url` must be an https:// address")
         _need(src.get("tag") in SOURCE_TAGS, path, src.line, f"source {num} needs `tag:` C (company or filing), M (major outlets) or W (single or weak source)")
         _need(src.get("kind", "original") in SOURCE_KINDS, path, src.line, f"source {num}: `kind:` is `aggregator` (a page that only restates other outlets' reporting) or absent")
+        if "checked" in src:
+            _need(isinstance(src["checked"], dt.date) and "date" not in src, path, src.line,
+                  f"source {num}: `checked:` is the day (YYYY-MM-DD) we checked a page that shows no publication date; drop it when the page has a `date:`")
 
     facts: dict[str, Fact] = {}
     for key, raw in doc["facts"].items():

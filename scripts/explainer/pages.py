@@ -169,12 +169,14 @@ class PageFunctions:
         return _block(self.component("sources", sources=self.facts.sources))
 
     def source_counts(self) -> dict:
-        """How many sources there are, and how many show no headline or no date:
-        the sources page states these numbers, so they come from the data."""
+        """How many sources there are, how many show no headline, no publication
+        date, and which of those give the day we checked them instead: the sources
+        page states these numbers, so they come from the data."""
         entries = self.facts.sources.values()
         return {"total": len(entries),
                 "untitled": sum(1 for s in entries if not s.get("title")),
-                "undated": sum(1 for s in entries if not s.get("date"))}
+                "undated": sum(1 for s in entries if not s.get("date")),
+                "checked": sum(1 for s in entries if not s.get("date") and s.get("checked"))}
 
     def chart(self, name: str) -> str:
         return _block(self.component(f"chart-{name}", name=name, chart=self.facts.charts[name]))
