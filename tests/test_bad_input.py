@@ -62,8 +62,7 @@ def parity_gap(p: Path):
 
 
 def chart_without_interface_words(p: Path):
-    """A new chart: its template, its data and both pages, but no words in ui.yml."""
-    (p / "overrides" / "components" / "chart-demo.html").write_text('{%- set unit_label = "amount" %}{% include "components/bars.html" %}', encoding="utf-8")
+    """A new chart: its data and both pages, but no words in ui.yml."""
     _replace(p / "data" / "facts.yml", "charts:\n", "charts:\n  demo:\n    as_of: 2026-11-28\n    bars:\n      - {label: AWS, segments: [{fact: deal.value}]}\n")
     for lang in ("es", "en"):
         f = p / "docs" / f"terms.{lang}.md"
