@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from explainer.links import resolve
-from conftest import LANGS, page_url_path, run_build
+from conftest import LANGS, ROOT, page_url_path, run_build
 from explainer import DATA_FILE, DOCS
 from explainer.checks import split_front_matter
 from explainer.data import load_facts, load_ui, load_yaml
@@ -320,3 +320,52 @@ def test_the_emails_chart_caveats_are_text_under_the_image(site, lang):
     for bar in FACTS.charts[EMAIL["chart"]]["bars"]:
         if bar.get("note"):
             assert norm(bar["note"][lang]) in after
+
+
+# caniemail ------------------------------------------------------------------------------
+
+DOIUSE = ROOT / ".tools" / "test" / "node_modules" / "@jsx-email" / "doiuse-email"
+# The clients an editor's readers use most: the preheader must hide in all of them.
+CLIENTS = ["gmail.*", "outlook.windows", "outlook.windows-mail", "apple-mail.*", "yahoo.*"]
+DOIUSE_RUNNER = """
+const { doIUseEmail } = require(process.env.DOIUSE_PACKAGE);
+const html = require("node:fs").readFileSync(process.argv[1], "utf8");
+const result = doIUseEmail(html, { emailClients: JSON.parse(process.env.DOIUSE_CLIENTS) });
+process.stdout.write(JSON.stringify(result.errors || []));
+"""
+# What caniemail still reports, accepted by name, with the reason it does no harm.
+ACCEPTED = {
+    "<body> element": "Yahoo's apps replace <body> with a <div>: its margin and colour are repeated on the outer table (bgcolor).",
+    "role attribute": "role=\"presentation\" on layout tables is for screen readers in clients that keep it; Windows Mail ignores it and shows the table as before.",
+    "outline": "outline:none on the image only resets a default; Outlook for Windows draws none anyway.",
+    "border-radius": "The button's rounded corners: Outlook for Windows draws square ones, still a button.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_caniemail_flags_nothing_but_what_is_accepted(site, lang):
+    import json
+    import os
+    import subprocess
+
+    if not DOIUSE.exists():
+        pytest.fail(f"{DOIUSE.relative_to(ROOT)} is missing: run scripts/dev.sh test (it installs tests/npm with npm)")
+    result = subprocess.run(["node", "-e", DOIUSE_RUNNER, str(email_path(site, lang, "html"))], capture_output=True, text=True,
+                            timeout=120, env=dict(os.environ, DOIUSE_PACKAGE=str(DOIUSE), DOIUSE_CLIENTS=json.dumps(CLIENTS)))
+    assert result.returncode == 0, result.stderr[-500:]
+    errors = json.loads(result.stdout)
+    assert errors, "caniemail reported nothing at all: is the checker reading the edition?"
+    unaccepted = sorted({e for e in errors if not any(e.startswith(f"`{name}`") for name in ACCEPTED)})
+    assert not unaccepted, "\n".join(unaccepted)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_preheader_is_hidden_without_what_clients_drop(site, lang):
+    _, soup = read_email(site, lang)
+    first = soup.body.find(True)
+    style = first.get("style", "")
+    assert first.get_text(strip=True), "the preheader comes first, with its text"
+    for unsupported in ("display:", "opacity", "overflow"):
+        assert unsupported not in style.replace(" ", ""), f"{unsupported} is not supported by every client: {style}"
+    for hiding in ("font-size:0", "line-height:0", "max-height:0", "mso-hide:all"):
+        assert hiding in style.replace(" ", ""), f"the preheader needs {hiding}: {style}"
