@@ -45,7 +45,11 @@ def on_env(env, config, files):
     env.globals["default_lang"] = DEFAULT_LANG
     env.globals["site_languages"] = LANGS
     env.globals["lang_prefix"] = lang_prefix
-    env.globals["site_source_article"] = load_facts().sources[1]
+    facts = load_facts()
+    env.globals["site_source_article"] = facts.sources[1]
+    # What the share card shows besides the title (explainer/cards.py), for its alt text.
+    from explainer.format import render
+    env.globals["site_card_figure"] = {code: f"{facts.card['label'][code]} {render(facts.facts[facts.card['fact']], code)}" for code in LANGS}
     return env
 
 
