@@ -59,8 +59,9 @@ OVERFLOW = """() => {
 
 @pytest.mark.parametrize("width,text_px", [(320, 16), (390, 32)], ids=["320px", "390px-text-200%"])
 def test_no_sideways_scroll_and_header_controls_on_screen(browser, base_url, width, text_px):
-    """Every page, both languages, at 320 px, and at 390 px with the browser's text
-    size doubled (Chromium's own setting, as a reader would set it: 32 px standard)."""
+    """Every page, both languages, and the 404 page, at 320 px, and at 390 px with
+    the browser's text size doubled (Chromium's own setting, as a reader would set
+    it: 32 px standard)."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -75,6 +76,10 @@ def test_no_sideways_scroll_and_header_controls_on_screen(browser, base_url, wid
                 report.append(f"{page_url_path(slug, lang) or '/'}: scrollWidth {got['scrollWidth']} > {got['width']}")
             if got["offscreen"]:
                 report.append(f"{page_url_path(slug, lang) or '/'}: header controls off screen: {got['offscreen']}")
+    page.goto(base_url + "no/such/page/")
+    got = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    if got[0] > got[1]:
+        report.append(f"404: scrollWidth {got[0]} > {got[1]}")
     context.close()
     assert not report, "\n".join(report)
 
