@@ -9,6 +9,24 @@ from conftest import LANGS, SLUGS, page_url_path
 AXE = Axe()
 
 
+def test_every_data_table_has_a_caption_in_the_page_language(pages):
+    """A screen reader's list of tables names each one: Markdown tables (a
+    `Table: …` line after them) and the charts' tables alike."""
+    counts = {}
+    for lang in LANGS:
+        captions = []
+        for slug in SLUGS:
+            for table in pages[(slug, lang)].select("article table"):
+                caption = table.find("caption")
+                assert caption is not None and caption.get_text(strip=True), f"{lang} {slug}: a table without a caption"
+                assert table.contents and next(c for c in table.children if getattr(c, "name", None)).name == "caption"
+                captions.append(caption.get_text(" ", strip=True))
+        assert not any(c.startswith("Table:") for c in captions), "the caption line's marker is not shown"
+        counts[lang] = captions
+    assert len(counts["es"]) == len(counts["en"]) >= 5
+    assert not set(counts["es"]) & set(counts["en"]), "each edition names its tables in its own language"
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_axe_violations(browser, base_url, lang, scheme):

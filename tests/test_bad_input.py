@@ -69,6 +69,11 @@ def chart_without_interface_words(p: Path):
         f.write_text(f.read_text(encoding="utf-8") + '\n{{ chart("demo") }}\n', encoding="utf-8")
 
 
+def table_without_caption(p: Path):
+    """A data table a screen reader would list unnamed."""
+    _replace(p / "docs" / "index.en.md", "\nTable: ", "\nA paragraph, not a caption: ")
+
+
 def weak_source_stated_as_fact(p: Path):
     """A figure reported by one weak outlet may only appear as unconfirmed."""
     _replace(p / "data" / "facts.yml", "  55: {tag: M,", "  55: {tag: W,")
@@ -94,6 +99,7 @@ CASES = {
     "page without description": (no_description, r"docs/timeline\.es\.md:1: no `description:`", True),
     "languages out of step": (parity_gap, r"docs/terms\.en\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+, 32\]; docs/terms\.es\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+\]", True),
     "chart without interface words": (chart_without_interface_words, r"data/ui\.yml: no interface word `chart\.demo\.title`: add `chart\.demo\.title` to data/ui\.yml", False),
+    "table without caption": (table_without_caption, r"docs/index\.en\.md: a table has no caption .*add a line `Table: …` after it", False),
     "weak source stated as fact": (weak_source_stated_as_fact, r"data/facts\.yml:\d+: fact `[\w.]+` rests only on weak sources \(tag W\): add `status: unconfirmed`", True),
     "source cited nowhere": (source_cited_nowhere, r"data/facts\.yml:\d+: source 90 is cited nowhere", True),
     "quote without source": (quote_without_source, r"data/facts\.yml:\d+: quote `jassy` has no source", True),

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from conftest import LANGS, SLUGS
+from explainer import DOCS as ROOT_DOCS
 from explainer.data import load_facts, load_ui
 from explainer.format import render
 from explainer.charts import chart_layout
@@ -299,3 +300,79 @@ def test_details_table_has_a_row_per_figure_with_the_same_numbers(pages, name, l
         assert cells[0].startswith(label)
         assert cells[1].startswith(fact_text(key, lang)), f"{lang}: {cells[1]!r} should read {fact_text(key, lang)!r}"
         assert cells[2].lower() == status_word(key, lang).lower()
+
+
+# What readers see (Chromium) -------------------------------------------------------
+
+SIZES = """(name) => {
+  const fig = document.getElementById('chart-' + name);
+  const size = (sel) => parseFloat(getComputedStyle(fig.querySelector(sel)).fontSize);
+  return {label: size('.chart__label'), note: size('.chart__note, .chart__parts'), legend: size('.chart__legend li'),
+          body: parseFloat(getComputedStyle(document.querySelector('article p')).fontSize),
+          overflow: fig.scrollWidth - fig.clientWidth, page: document.documentElement.scrollWidth - innerWidth};
+}"""
+
+
+def test_chart_words_grow_with_the_readers_text_size(browser, base_url):
+    """At 390 px, the browser's text size doubled (32 px, as a reader sets it)
+    doubles the charts' labels, notes and legend, like body text; nothing scrolls."""
+    from conftest import page_url_path
+
+    slug = next(s for s in SLUGS if "chart(" in (ROOT_DOCS / f"{s or 'index'}.en.md").read_text(encoding="utf-8"))
+    measured = {}
+    for text_px in (16, 32):
+        context = browser.new_context(viewport={"width": 390, "height": 800})
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Page.enable")
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": text_px, "fixed": text_px * 13 // 16}})
+        for lang in LANGS:
+            page.goto(base_url + page_url_path(slug, lang))
+            for name in CHARTS:
+                measured[(text_px, lang, name)] = page.evaluate(SIZES, name)
+        context.close()
+    for lang in LANGS:
+        for name in CHARTS:
+            small, large = measured[(16, lang, name)], measured[(32, lang, name)]
+            assert small["label"] >= 14, f"{lang} {name}: labels of {small['label']}px at 100%"
+            for key in ("label", "note", "legend", "body"):
+                assert large[key] == pytest.approx(2 * small[key], rel=0.1), f"{lang} {name}: {key} {small[key]} → {large[key]}px"
+            assert large["overflow"] <= 0 and large["page"] <= 0, f"{lang} {name}: scrolls sideways at 200% text: {large}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_forced_colours_keep_every_status_pattern_apart(browser, base_url, scheme):
+    """Windows high contrast (Chromium's forced-colours emulation): each legend
+    swatch still shows its own pattern, no two alike, none the plain fill of
+    "confirmed" unless it is confirmed, and every bar keeps its pattern."""
+    import io
+
+    from PIL import Image
+
+    from conftest import page_url_path
+
+    slug = next(s for s in SLUGS if "chart(" in (ROOT_DOCS / f"{s or 'index'}.en.md").read_text(encoding="utf-8"))
+    context = browser.new_context(forced_colors="active", color_scheme=scheme, viewport={"width": 800, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + page_url_path(slug, "en"))
+    assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+    report = []
+    for name in CHARTS:
+        shots = {}
+        for swatch in page.locator(f"#chart-{name} .chart__legend .chart__swatch").all():
+            status = next(c.removeprefix("bar--") for c in swatch.get_attribute("class").split() if c.startswith("bar--"))
+            image = Image.open(io.BytesIO(swatch.screenshot(animations="disabled"))).convert("L")
+            inner = image.crop((3, 3, image.width - 3, image.height - 3))  # the pattern, not the outline
+            shots[status] = inner.resize((24, 12)).tobytes()
+            darkest, lightest = inner.getextrema()
+            if (darkest != lightest) == (status == "confirmed"):
+                report.append(f"{name}: the {status} swatch is {'patterned' if darkest != lightest else 'one flat colour'} in forced colours")
+        seen = {}
+        for status, pixels in shots.items():
+            if pixels in seen:
+                report.append(f"{name}: {status} looks like {seen[pixels]} in forced colours")
+            seen[pixels] = status
+        images = page.eval_on_selector_all(f"#chart-{name} .chart__track .bar", "els => els.map(e => [e.className, getComputedStyle(e).backgroundImage])")
+        report += [f"{name}: {cls} lost its pattern" for cls, image in images if "bar--confirmed" not in cls and image == "none"]
+    context.close()
+    assert not report, "\n".join(report)
