@@ -91,6 +91,24 @@ def wrap_to_width(text: str, size: int, width: float, bold: bool = False) -> lis
     return lines or [""]
 
 
+def _wrap_words(words: list[tuple[str, bool]], size: int, width: float) -> list[list[tuple[str, bool]]]:
+    """Lines of (text, is_status_word) runs that fit `width`, measured in bold
+    (the wider face: a line that fits in bold fits)."""
+    measure = _measure(True, size)
+    lines: list[list[tuple[str, bool]]] = []
+    for word, tag in words:
+        if lines and measure("".join(t for t, _ in lines[-1]) + " " + word) <= width:
+            last_text, last_tag = lines[-1][-1]
+            if last_tag == tag:
+                lines[-1][-1] = (f"{last_text} {word}", tag)
+            else:
+                lines[-1][-1] = (last_text + " ", last_tag)
+                lines[-1].append((word, tag))
+        else:
+            lines.append([(word, tag)])
+    return lines
+
+
 def _fill(status: str, n: int = 1) -> str:
     return f"url(#p-{status})" if status in PATTERNS else (FILL2 if n == 2 else FILL)
 
@@ -116,16 +134,14 @@ def chart_svg(layout: Layout, footer: str, sources_word: str) -> tuple[str, int]
         out.append(_text(PAD, y, line, TITLE, bold=True))
     y += 20
     for row in layout.rows:
-        words = f"{row.label}: {row.value}" + (f" {row.tag}" if row.tag else "")
-        for line in wrap_to_width(words, LABEL, inner, bold=True):
+        # Partner and figure in bold ink, the status word in the hedge colour,
+        # wrapped together word by word (the status word may start a new line).
+        words = [(w, False) for w in f"{row.label}: {row.value}".split()] + [(w, True) for w in row.tag.split()]
+        for line in _wrap_words(words, LABEL, inner):
             y += LABEL * 1.25
-            # The status word, in the hedge colour, where it falls on the line.
-            if row.tag and line.endswith(row.tag):
-                head = line[: -len(row.tag)]
-                out.append(f'<text x="{PAD}" y="{y:.1f}" font-size="{LABEL}" fill="{INK}" font-weight="bold">{escape(head)}'
-                           f'<tspan fill="{WARN}" font-style="italic" font-weight="normal">{escape(row.tag)}</tspan></text>')
-            else:
-                out.append(_text(PAD, y, line, LABEL, bold=True))
+            spans = "".join(f'<tspan fill="{WARN}" font-style="italic" font-weight="normal">{escape(text)}</tspan>' if tag else escape(text)
+                            for text, tag in line)
+            out.append(f'<text x="{PAD}" y="{y:.1f}" font-size="{LABEL}" fill="{INK}" font-weight="bold" xml:space="preserve">{spans}</text>')
         y += 16
         for s in row.segments:
             out.append(_bar(PAD + s.start / 100 * inner, y, s.width / 100 * inner, BAR_H, s.status, s.n))
