@@ -38,6 +38,7 @@ def on_env(env, config, files):
     from explainer import DEFAULT_LANG, LANGS, lang_prefix
     from explainer.data import load_facts, load_ui
     from explainer.format import render
+    from explainer.report import page_issue_url
 
     # What the templates in overrides/ know: interface words, the languages, the
     # source article (JSON-LD `isBasedOn`) and the share card's figure.
@@ -49,6 +50,7 @@ def on_env(env, config, files):
     env.globals["site_source_article"] = facts.sources[1]
     # What the share card shows besides the title (explainer/cards.py), for its alt text.
     env.globals["site_card_figure"] = {code: f"{facts.card['label'][code]} {render(facts.facts[facts.card['fact']], code)}" for code in LANGS}
+    env.globals["report_issue_url"] = page_issue_url   # overrides/partials/comments.html
     return env
 
 
@@ -59,3 +61,15 @@ def on_page_markdown(markdown, page, config, files):
     if page.meta.get("updated"):
         page.update_date = str(page.meta["updated"])
     return render_page(markdown, page, config)
+
+
+def on_page_content(html, page, config, files):
+    from html import escape
+
+    from explainer.report import PLACEHOLDER, page_issue_url
+
+    # A page's {{ report_url }} (sources/, updates/) becomes the prefilled
+    # new-issue link, now that the page's sections are known.
+    if PLACEHOLDER in html:
+        html = html.replace(PLACEHOLDER, escape(page_issue_url(page, config)))
+    return html
