@@ -15,7 +15,7 @@ from .errors import ContentError
 KINDS = {"money", "price", "number", "percent", "gw", "years", "year", "month", "date", "list", "words"}
 VERDICTS = {"accurate", "imprecise", "unconfirmed", "incomplete"}
 # How firm a figure is; every status but "confirmed" is shown in words beside it.
-STATUSES = {"confirmed", "unconfirmed", "nonbinding", "preliminary", "partly_firm", "interpretation"}
+STATUSES = {"confirmed", "unconfirmed", "nonbinding", "preliminary", "partly_firm", "conditional", "interpretation"}
 CHANGE_KINDS = {"update", "correction", "published"}
 SOURCE_TAGS = {"C", "M", "W"}            # company or filing, major outlet, weak
 SOURCE_KINDS = {"original", "aggregator"}  # `kind: aggregator`: a page that only restates others' reporting

@@ -14,6 +14,7 @@ import jinja2
 from mkdocs.utils import get_relative_url
 
 from . import DEFAULT_LANG, lang_prefix, page_path
+from .charts import chart_layout
 from .data import Facts, load_facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
@@ -36,12 +37,12 @@ REF_PATTERNS = {
     "cite": re.compile(r"""\bcite\(([^)]*)\)"""),
     "chart": re.compile(r"""\bchart\(\s*["']([^"']+)["']"""),
 }
-COMPONENTS = Path(__file__).resolve().parents[2] / "overrides" / "components"
 
 
 def chart_names() -> list[str]:
-    """Charts are found from their templates: overrides/components/chart-<name>.html."""
-    return sorted(p.stem.removeprefix("chart-") for p in COMPONENTS.glob("chart-*.html"))
+    """Charts are their data: the names under `charts:` in data/facts.yml (one
+    template, components/chart.html, draws them all)."""
+    return sorted(load_facts().charts)
 
 
 def check_references(text: str, path: Path, facts: Facts, first_line: int = 1) -> list[ContentError]:
@@ -64,10 +65,8 @@ def check_references(text: str, path: Path, facts: Facts, first_line: int = 1) -
                 if int(n) not in facts.sources:
                     errors.append(ContentError(path, f"cites source {n}, which is not in `sources:` of data/facts.yml", lineno))
         for name in REF_PATTERNS["chart"].findall(line):
-            if name not in chart_names():
-                errors.append(ContentError(path, f"unknown chart `{name}`: charts are overrides/components/chart-<name>.html ({', '.join(chart_names())})", lineno))
-            elif name not in facts.charts:
-                errors.append(ContentError(path, f"chart `{name}` has no data: add `{name}:` under `charts:` in data/facts.yml", lineno))
+            if name not in facts.charts:
+                errors.append(ContentError(path, f"unknown chart `{name}`: add `{name}:` under `charts:` in data/facts.yml ({', '.join(sorted(facts.charts))})", lineno))
         for args in REVIEW_CALL.findall(line):
             if call_date(args) is None:
                 errors.append(ContentError(path, bad_call_message(args), lineno))
@@ -179,7 +178,7 @@ class PageFunctions:
                 "checked": sum(1 for s in entries if not s.get("date") and s.get("checked"))}
 
     def chart(self, name: str) -> str:
-        return _block(self.component(f"chart-{name}", name=name, chart=self.facts.charts[name]))
+        return _block(self.component("chart", c=chart_layout(self.facts, name, self.lang, self.t)))
 
     def updates_list(self) -> str:
         """The updates log from data (newest first): the same entries as the feeds."""
