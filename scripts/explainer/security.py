@@ -11,7 +11,7 @@ NOT_EXECUTED = re.compile(r'type="application/(?:json|ld\+json)"')
 HEAD = re.compile(r"<head>", re.I)
 
 POLICY = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+    "default-src 'self'; script-src 'self' {hashes}; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
 )

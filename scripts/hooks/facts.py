@@ -1,6 +1,7 @@
 """MkDocs hook: fills each page's facts in, in the page's language (see explainer/pages.py)."""
 import logging
 import sys
+from pathlib import Path
 
 import _path
 
@@ -46,6 +47,9 @@ def on_env(env, config, files):
     env.globals["site_languages"] = LANGS
     env.globals["lang_prefix"] = lang_prefix
     env.globals["site_source_article"] = load_facts().sources[1]
+    # The logo drawn inline (partials/logo.html): as an <img> of the favicon's file,
+    # browsers fetch that file twice, once for the tab and once for the image.
+    env.globals["site_logo_svg"] = (Path(config.docs_dir) / config.theme["logo"]).read_text(encoding="utf-8").strip()
     return env
 
 
