@@ -11,10 +11,12 @@ class Traffic:
     transferred: int = 0          # bytes on the wire (compressed bodies + headers)
     uncompressed: int = 0         # bytes of the bodies once decoded
     uncompressed_types: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
 
     def add(self, response) -> None:
         sizes = response.request.sizes()
         self.requests += 1
+        self.urls.append(response.url)
         self.transferred += sizes["responseBodySize"] + sizes["responseHeadersSize"]
         try:
             body = len(response.body())
@@ -59,6 +61,8 @@ def first_query(browser, url: str, query: str, stock: bool) -> tuple[Traffic, li
         page.keyboard.press("/")
         page.get_by_role("combobox").fill(query)
         page.wait_for_function("q => document.querySelector('.site-search__results').getAttribute('data-query') === q", arg=query)
+        page.wait_for_function("""q => { const list = document.querySelector('.site-search__results');
+            return list.getAttribute('data-excerpts') === q || !list.children.length; }""", arg=query)
         page.wait_for_load_state("networkidle")
         links = [a.get_attribute("href") for a in page.locator(".site-search__results [role=option] a").all()]
     stop()

@@ -68,8 +68,11 @@ def sections(page: BuiltPage) -> list[dict]:
         elif name is None and type(node).__name__ == "NavigableString" and not any(p.name in SECTION for p in node.parents):
             current["text"].append(str(node))
     out.append(current)
-    return [{"id": s["id"], "title": s["title"], "text": SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join("".join(s["text"]).split()))}
-            for s in out if s["id"] and (s["text"] or s["title"])]
+    found = [{"id": s["id"], "title": s["title"], "text": SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join("".join(s["text"]).split()))}
+             for s in out if s["id"]]
+    for section in found[:1]:  # the title's section: its text, else the page's description
+        section["text"] = section["text"] or page.description
+    return found
 
 
 WORD = re.compile(r"[^\W_]+")
