@@ -15,7 +15,6 @@ one commit are identical.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import re

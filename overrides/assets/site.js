@@ -234,6 +234,7 @@
     function stem(word) { return stemmer(new L.Token(word, {})).toString(); }
     function isStopWord(word) { return !stopWord(new L.Token(word, {})); }
     function keys(word) { var a = fold(stem(word)), b = stem(fold(word)); return a === b ? [a] : [a, b]; }
+    var keyCache = Object.create(null); /* a word's keys, for the excerpts */
     function expand(token) {
       var word = token.toString();
       if (isStopWord(word)) return null;
@@ -272,7 +273,8 @@
         if (!terms.length) return [];
         var hits = idx.query(function (q) {
           terms.forEach(function (t) {
-            q.term(t, { usePipeline: false, wildcard: L.Query.wildcard.TRAILING, presence: L.Query.presence.REQUIRED });
+            /* a single letter would expand to hundreds of words: whole words only */
+            q.term(t, { usePipeline: false, wildcard: t.length > 1 ? L.Query.wildcard.TRAILING : L.Query.wildcard.NONE, presence: L.Query.presence.REQUIRED });
             q.term(t, { usePipeline: false, boost: 5 }); /* the whole word ranks above a longer one */
           });
         });
@@ -285,7 +287,7 @@
         return groups;
       },
       matches: function (word, terms) {
-        var ks = keys(word.toLowerCase());
+        var lower = word.toLowerCase(), ks = keyCache[lower] || (keyCache[lower] = keys(lower));
         return terms.some(function (t) { return ks.some(function (k) { return k.lastIndexOf(t, 0) === 0; }); });
       }
     };
@@ -313,13 +315,17 @@
   }
   /* About 24 words around the first match, every match in <mark>; text nodes only. */
   function fillExcerpt(el, text, eng, terms) {
-    var words = [], m;
+    var words = [], m, first = -1;
     WORD.lastIndex = 0;
-    while ((m = WORD.exec(text))) words.push({ start: m.index, end: m.index + m[0].length, hit: eng.matches(m[0], terms) });
-    var first = 0;
-    for (var i = 0; i < words.length; i++) { if (words[i].hit) { first = i; break; } }
-    var from = Math.max(0, first - 8), to = Math.min(words.length, from + 24);
+    /* Read words up to the first match and 16 beyond: all an excerpt shows. */
+    while ((m = WORD.exec(text)) && (first < 0 || words.length < first + 16)) {
+      var hit = eng.matches(m[0], terms);
+      if (hit && first < 0) first = words.length;
+      words.push({ start: m.index, end: m.index + m[0].length, hit: hit });
+    }
     if (!words.length) return;
+    var more = m !== null;
+    var from = Math.max(0, first - 8), to = Math.min(words.length, from + 24);
     var pos = words[from].start;
     el.textContent = from > 0 ? "… " : "";
     for (var w = from; w < to; w++) {
@@ -330,8 +336,8 @@
       el.appendChild(mark);
       pos = words[w].end;
     }
-    var end = to < words.length ? words[to - 1].end : text.length;
-    el.appendChild(document.createTextNode(text.slice(pos, end) + (to < words.length ? " …" : "")));
+    var cut = to < words.length || more;
+    el.appendChild(document.createTextNode(text.slice(pos, cut ? words[to - 1].end : text.length) + (cut ? " …" : "")));
   }
   function setupSearch() {
     var opener = document.querySelector(".site-search-open");

@@ -40,7 +40,7 @@ def add_csp(path: Path) -> None:
 
 def add_csp_everywhere(site: Path) -> int:
     # The email editions (newsletter/email.html) go to mail clients, not browsers: no policy meta.
-    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts and p.name != "email.html"]
+    pages = [p for p in site.rglob("*.html") if p.name != "email.html"]
     for path in pages:
         add_csp(path)
     return len(pages)

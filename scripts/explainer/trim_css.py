@@ -68,7 +68,7 @@ def as_scripted(page: BeautifulSoup) -> BeautifulSoup:
 
 def split_selectors(prelude: list) -> list[list]:
     """A rule's selector list as token lists, one per selector."""
-    out, current = [[]], None
+    out: list[list] = [[]]
     for token in prelude:
         if token.type == "literal" and token.value == ",":
             out.append([])
