@@ -212,7 +212,8 @@
      keys, its stem folded and the stem of its folded form, so "computo",
      "cómputo" and "cómputos" meet; the query takes the second key of each word,
      with a trailing wildcard so results come while the reader types. */
-  var LANG = (doc.lang || "en").split("-")[0];
+  var LANG = doc.lang || "en"; /* the build names the files by <html lang> */
+  var BASE_LANG = LANG.split("-")[0].toLowerCase(); /* lunr-languages by language: pt-BR is pt */
   var SEARCH = new URL("search/", ROOT);
   var WORD = /[\p{L}\p{N}]+/gu;
   var engine = null;
@@ -228,7 +229,7 @@
   function fold(text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
   function buildEngine(data) {
     var L = window.lunr;
-    var own = LANG !== "en" && L[LANG] ? L[LANG] : null;
+    var own = BASE_LANG !== "en" && L[BASE_LANG] ? L[BASE_LANG] : null;
     var stemmer = own ? own.stemmer : L.stemmer;
     var stopWord = own ? own.stopWordFilter : L.stopWordFilter;
     function stem(word) { return stemmer(new L.Token(word, {})).toString(); }

@@ -130,8 +130,9 @@ def write_search(site: Path, pages: list[BuiltPage]) -> list[ContentError]:
     errors = []
     for lang in sorted({p.lang for p in pages}):
         script = lunr  # lunr's own stemmer and stop words are English
-        if lang != "en":
-            stemmer = LUNR_LANGUAGES / f"lunr.{lang}.min.js"
+        base = lang.split("-")[0].lower()  # lunr-languages names languages, not regions: pt-BR is pt
+        if base != "en":
+            stemmer = LUNR_LANGUAGES / f"lunr.{base}.min.js"
             if not stemmer.exists():
                 errors.append(ContentError(None, f"search: lunr-languages has no stemmer for {lang!r} ({stemmer} is missing)"))
                 continue
