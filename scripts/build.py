@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Build the explainer: checks, MkDocs (strict), share cards, feeds, CSP, search index, trimmed CSS.
 
-    python scripts/build.py [--out DIR] [--site-url URL]
+    python scripts/build.py [--out DIR] [--site-url URL] [--repo-url URL]
 
-Defaults: --out site/, --site-url from mkdocs.yml. The site is built in a
+Defaults: --out site/, --site-url and --repo-url from mkdocs.yml (`site_url`,
+`repo_url`: the repository, where readers report errors). The site is built in a
 temporary folder next to DIR and moved into place only when every step and
 check passed: on any problem the previous DIR is left exactly as it was, and
 the command prints what to fix (file, line where known) and exits 1.
@@ -61,7 +62,7 @@ def source_date_epoch() -> str:
     return str(int(load_facts().updates[0]["time"].timestamp()))
 
 
-def run_mkdocs(site_dir: Path, site_url: str | None) -> dict:
+def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None) -> dict:
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -80,6 +81,9 @@ def run_mkdocs(site_dir: Path, site_url: str | None) -> dict:
         overrides = {"site_dir": str(site_dir), "strict": True}
         if site_url:
             overrides["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
+        if repo_url:
+            # The header's repository link and every page's "report an error" link.
+            overrides["repo_url"] = repo_url.rstrip("/")
         config = load_config(str(ROOT / "mkdocs.yml"), **overrides)
         names = {DEFAULT_LANG: config.site_name}
         for lang_cfg in config.plugins["i18n"].config.languages:
@@ -117,6 +121,7 @@ def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[Con
     from explainer.links import check_links
     from explainer.search import write_search
     from explainer.security import add_csp_everywhere
+    from explainer.minify import minify_site_assets
     from explainer.trim_css import trim_stylesheets
     from explainer.site import read_pages
 
@@ -137,6 +142,7 @@ def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[Con
     errors = trim_stylesheets(site)
     if errors:
         return errors
+    minify_site_assets(site)
 
     def source_of(html: Path) -> Path:
         match = next((p for p in pages if p.path == html), None)
@@ -146,11 +152,13 @@ def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[Con
     return check_links(site, site_url, source_of)
 
 
-def build_site(out: Path, site_url: str | None) -> int:
+def build_site(out: Path, site_url: str | None, repo_url: str | None = None) -> int:
     from explainer.checks import check_docs, check_pairs, page_files
     from explainer.data import parse_facts
 
     started = time.monotonic()
+    if repo_url and not re.fullmatch(r"https://[^/\s]+/[^\s?#]+", repo_url):
+        raise ContentError(None, f"--repo-url `{repo_url}` is not a repository address: give its https:// URL, e.g. https://github.com/user/repo")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
     # Pages before data: a language added to mkdocs.yml is first a list of pages to write.
     errors = check_pairs(page_files())
@@ -163,7 +171,7 @@ def build_site(out: Path, site_url: str | None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        info = run_mkdocs(tmp, site_url)
+        info = run_mkdocs(tmp, site_url, repo_url)
         errors = postbuild(tmp, info["site_url"], info["site_names"])
         if errors:
             raise ContentError.group(errors)
@@ -187,11 +195,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "site", help="output folder (default: site/)")
     parser.add_argument("--site-url", help="public URL of the site, e.g. https://user.github.io/repo/ (default: site_url in mkdocs.yml)")
+    parser.add_argument("--repo-url", help="the site's repository, e.g. https://github.com/user/repo: the header links to it and "
+                        "every page's \"report an error\" link opens a new issue there (default: repo_url in mkdocs.yml)")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
-        return build_site(args.out.resolve(), args.site_url)
+        return build_site(args.out.resolve(), args.site_url, args.repo_url)
     except ContentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("The site was not written; the previous output is unchanged.", file=sys.stderr)

@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from explainer import LANGS, NAV_SLUGS, ROOT, page_path
-from explainer.harness import CHROMIUM, CHROMIUM_ARGS, SUBPATH, BuildFailed, built_site, launch_chromium, run_build
+from explainer.harness import CHROMIUM, CHROMIUM_ARGS, REPO_URL, SUBPATH, BuildFailed, built_site, launch_chromium, run_build
 
-__all__ = ["ROOT", "LANGS", "SLUGS", "SUBPATH", "CHROMIUM", "CHROMIUM_ARGS", "page_url_path", "run_build"]
+__all__ = ["ROOT", "LANGS", "SLUGS", "SUBPATH", "CHROMIUM", "CHROMIUM_ARGS", "REPO_URL", "page_url_path", "run_build"]
 
 SLUGS = NAV_SLUGS          # the pages in reading order, "" for the home page
 page_url_path = page_path  # "", "en/", "hardware/", "en/hardware/"

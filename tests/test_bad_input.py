@@ -62,12 +62,16 @@ def parity_gap(p: Path):
 
 
 def chart_without_interface_words(p: Path):
-    """A new chart: its template, its data and both pages, but no words in ui.yml."""
-    (p / "overrides" / "components" / "chart-demo.html").write_text('{%- set unit_label = "amount" %}{% include "components/bars.html" %}', encoding="utf-8")
+    """A new chart: its data and both pages, but no words in ui.yml."""
     _replace(p / "data" / "facts.yml", "charts:\n", "charts:\n  demo:\n    as_of: 2026-11-28\n    bars:\n      - {label: AWS, segments: [{fact: deal.value}]}\n")
     for lang in ("es", "en"):
         f = p / "docs" / f"terms.{lang}.md"
         f.write_text(f.read_text(encoding="utf-8") + '\n{{ chart("demo") }}\n', encoding="utf-8")
+
+
+def table_without_caption(p: Path):
+    """A data table a screen reader would list unnamed."""
+    _replace(p / "docs" / "index.en.md", "\nTable: ", "\nA paragraph, not a caption: ")
 
 
 def weak_source_stated_as_fact(p: Path):
@@ -77,11 +81,53 @@ def weak_source_stated_as_fact(p: Path):
 
 
 def source_cited_nowhere(p: Path):
-    _replace(p / "data" / "facts.yml", "  57: {", '  90: {publisher: Nobody, lang: en, url: "https://example.org/"}\n  57: {')
+    _replace(p / "data" / "facts.yml", "  57: {", '  90: {tag: M, publisher: Nobody, lang: en, url: "https://example.org/"}\n  57: {')
+
+
+def fact_written_twice(p: Path):
+    """A second `deal.value` would silently replace the first on every page."""
+    _replace(p / "data" / "facts.yml", "  deal.years:        {", "  deal.value: {kind: money, value: 1, sources: [1]}\n  deal.years:        {")
 
 
 def quote_without_source(p: Path):
     _replace(p / "data" / "facts.yml", "    source: 11\n", "")
+
+
+def _first_section_id(page: Path) -> str:
+    return re.search(r"^## .*\{#([\w-]+)\}", page.read_text(encoding="utf-8"), re.M).group(1)
+
+
+def _new_update(p: Path, link: str, day: str = "2030-01-02") -> None:
+    """A new entry at the top of the updates log, newer than every page's `updated:`."""
+    _replace(p / "data" / "facts.yml", "\nupdates:\n",
+             f"\nupdates:\n  - id: {day}-test\n    time: {day}T10:00:00Z\n    title: {{es: Prueba, en: Test}}\n"
+             f"    changes:\n      - {{kind: update, link: \"{link}\", es: Un cambio., en: A change.}}\n")
+
+
+def update_without_moved_date(p: Path):
+    """The log says a page changed, but the page's `updated:` still says it did not."""
+    _new_update(p, "since#" + _first_section_id(p / "docs" / "since.en.md"))
+
+
+def update_to_unknown_anchor(p: Path):
+    """A change in the newest entry (whose pages are up to date) links a section the page does not have."""
+    text = (p / "data" / "facts.yml").read_text(encoding="utf-8")
+    at = text.index("    changes:\n", text.index("\nupdates:\n")) + len("    changes:\n")
+    (p / "data" / "facts.yml").write_text(text[:at] + '      - {kind: update, link: "since#no-such-section", es: Un cambio., en: A change.}\n' + text[at:], encoding="utf-8")
+
+
+def review_date_not_a_date(p: Path):
+    f = p / "docs" / "since.en.md"
+    _replace(f, 'review_by("2027-01-04")', 'review_by("2027-02-30")')
+
+
+def review_dates_differ(p: Path):
+    """One edition's pending statement expires on another day than its twin's."""
+    _replace(p / "docs" / "timeline.en.md", 'review_by("2027-01-04")', 'review_by("2027-03-01")')
+
+
+def data_review_date_not_a_date(p: Path):
+    _replace(p / "data" / "facts.yml", "\nevents:\n  - {", "\nevents:\n  - {review_by: next week, ")
 
 
 CASES = {
@@ -95,9 +141,17 @@ CASES = {
     "page without description": (no_description, r"docs/timeline\.es\.md:1: no `description:`", True),
     "languages out of step": (parity_gap, r"docs/terms\.en\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+, 32\]; docs/terms\.es\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+\]", True),
     "chart without interface words": (chart_without_interface_words, r"data/ui\.yml: no interface word `chart\.demo\.title`: add `chart\.demo\.title` to data/ui\.yml", False),
+    "table without caption": (table_without_caption, r"docs/index\.en\.md: a table has no caption .*add a line `Table: …` after it", False),
     "weak source stated as fact": (weak_source_stated_as_fact, r"data/facts\.yml:\d+: fact `[\w.]+` rests only on weak sources \(tag W\): add `status: unconfirmed`", True),
     "source cited nowhere": (source_cited_nowhere, r"data/facts\.yml:\d+: source 90 is cited nowhere", True),
+    "fact written twice": (fact_written_twice, r"data/facts\.yml:\d+: `deal\.value` is written twice \(first at line \d+\)", True),
     "quote without source": (quote_without_source, r"data/facts\.yml:\d+: quote `jassy` has no source", True),
+    "update without the page's date moved": (update_without_moved_date, r"data/facts\.yml:\d+: update `2030-01-02-test` links `since#[\w-]+` on 2030-01-02, "
+                                            r"but page `since` says `updated: [\d-]+` in docs/since\.es\.md and docs/since\.en\.md: set `updated: 2030-01-02`", True),
+    "update to an unknown section": (update_to_unknown_anchor, r"data/facts\.yml:\d+: update `[\w-]+` links `since#no-such-section`, but docs/since\.es\.md has no heading \{#no-such-section\}: link one of its sections \(#", True),
+    "review date that is no date": (review_date_not_a_date, r'docs/since\.en\.md:\d+: review_by\("2027-02-30"\) needs one real date in quotes, YYYY-MM-DD', True),
+    "review dates differ between editions": (review_dates_differ, r"docs/timeline\.en\.md:\d+ \(#[\w-]+\) marks statements for review by [\d, -]*2027-03-01[\d, -]*; docs/timeline\.es\.md:\d+ \(#[\w-]+\) marks statements for review by [\d, -]+\. Both editions", True),
+    "data review date that is no date": (data_review_date_not_a_date, r"data/facts\.yml:\d+: event of [\d-]+: `review_by: next week` is not a date; write .* as YYYY-MM-DD", True),
 }
 
 

@@ -14,6 +14,7 @@ from . import DOCS, LANGS
 from .data import Facts
 from .errors import ContentError
 from .pages import check_references
+from .review import REVIEW_CALL, call_date
 
 HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
@@ -105,9 +106,9 @@ def _describe(name: str, args) -> str:
 
 
 def section_calls(body: str, first_line: int) -> dict[str, dict]:
-    """{heading id: {"line", "calls": [(name, args, line)], "local": bool}}, in page order."""
+    """{heading id: {"line", "calls": [(name, args, line)], "local": bool, "reviews": [(date, line)]}}, in page order."""
     sections: dict[str, dict] = {}
-    current = sections.setdefault("", {"line": first_line, "calls": [], "local": False})
+    current = sections.setdefault("", {"line": first_line, "calls": [], "local": False, "reviews": []})
     in_fence = False
     for offset, line in enumerate(body.splitlines()):
         lineno = first_line + offset
@@ -116,15 +117,21 @@ def section_calls(body: str, first_line: int) -> dict[str, dict]:
         heading = None if in_fence else HEADING.match(line)
         id_match = HEADING_ID.search(heading.group(2)) if heading else None
         if id_match:
-            current = sections.setdefault(id_match.group(1), {"line": lineno, "calls": [], "local": False})
+            current = sections.setdefault(id_match.group(1), {"line": lineno, "calls": [], "local": False, "reviews": []})
             continue
         current["calls"] += [(name, _call_args(name, args), lineno) for name, args in PARITY_CALL.findall(line)]
         current["local"] = current["local"] or bool(LOCAL_DIFFERENCE.search(line))
+        current["reviews"] += [(str(call_date(args)), lineno) for args in REVIEW_CALL.findall(line)]
     return sections
 
 
+def _rel(path: Path) -> str:
+    """docs/x.en.md: a file as the error messages name it."""
+    return str(ContentError(path, ""))[:-2]
+
+
 def _where(path: Path, line: int) -> str:
-    return f"{str(ContentError(path, ''))[:-2]}:{line}"
+    return f"{_rel(path)}:{line}"
 
 
 def compare_calls(paths: dict[str, Path], bodies: dict[str, tuple[str, int]]) -> list[ContentError]:
@@ -138,7 +145,10 @@ def compare_calls(paths: dict[str, Path], bodies: dict[str, tuple[str, int]]) ->
         other = section_calls(*bodies[lang])
         for sid, mine in other.items():
             theirs = base.get(sid)
-            if theirs is None or (mine["local"] and theirs["local"]):
+            if theirs is None:
+                continue
+            errors += compare_reviews(sid, (paths[lang], mine), (paths[base_lang], theirs))
+            if mine["local"] and theirs["local"]:
                 continue
             a = [(n, args) for n, args, _ in mine["calls"]]
             b = [(n, args) for n, args, _ in theirs["calls"]]
@@ -155,6 +165,25 @@ def compare_calls(paths: dict[str, Path], bodies: dict[str, tuple[str, int]]) ->
                                        "Make both editions say the same facts with the same sources, or declare the difference "
                                        "in both with {{ local_difference(\"why\") }}"))
     return errors
+
+
+def compare_reviews(sid: str, here: tuple[Path, dict], there: tuple[Path, dict]) -> list[ContentError]:
+    """Both editions' pending statements expire together: each section carries the
+    same review_by() dates in every language (even where the wording differs)."""
+    (path, mine), (base_path, theirs) = here, there
+    a, b = sorted(d for d, _ in mine["reviews"]), sorted(d for d, _ in theirs["reviews"])
+    if a == b:
+        return []
+    where = f"(#{sid})" if sid else "(before the first section)"
+
+    def says(section, dates):
+        line = section["reviews"][0][1] if section["reviews"] else section["line"]
+        return line, ("marks statements for review by " + ", ".join(dates)) if dates else "marks no statement for review"
+
+    line_here, text_here = says(mine, a)
+    line_there, text_there = says(theirs, b)
+    return [ContentError(None, f"{_where(path, line_here)} {where} {text_here}; {_where(base_path, line_there)} {where} {text_there}. "
+                         "Both editions state the same pending facts: give the same statements the same {{ review_by(\"YYYY-MM-DD\") }} in both")]
 
 
 def compare_data_texts(facts: Facts) -> list[ContentError]:
@@ -229,6 +258,7 @@ def check_docs(facts: Facts, docs: Path = DOCS) -> list[ContentError]:
     pages = page_files(docs)
     errors = check_pairs(pages)
     bodies: list[str] = []
+    linked: dict[str, dict[str, tuple[Path, dict, list[str]]]] = {}   # slug → lang → (path, meta, heading ids)
     for slug, paths in pages.items():
         if "?" in paths:
             continue
@@ -239,11 +269,46 @@ def check_docs(facts: Facts, docs: Path = DOCS) -> list[ContentError]:
         for lang, path in paths.items():
             found[lang], page_errors = check_page(path, parsed[lang], facts)
             errors += page_errors
+            linked.setdefault(slug, {})[lang] = (path, parsed[lang][0], [sid for _, sid in found[lang]])
         if all(lang in found for lang in LANGS):
             errors += compare_headings(slug, paths, found)
             errors += compare_page_dates(slug, paths, {lang: meta for lang, (meta, _, _) in parsed.items()})
             errors += compare_calls(paths, {lang: (body, first) for lang, (_, body, first) in parsed.items()})
-    return errors + compare_data_texts(facts) + check_sources_cited(facts, bodies)
+    return errors + compare_data_texts(facts) + check_sources_cited(facts, bodies) + check_update_links(facts, linked)
+
+
+def check_update_links(facts: Facts, pages: dict[str, dict[str, tuple[Path, dict, list[str]]]]) -> list[ContentError]:
+    """An entry of the updates log that links a page (`link: since#bedrock`) comes
+    with that page's `updated:` date moved to the entry's day or later in every
+    language, and links a heading the page has: readers who follow it find the
+    change, dated."""
+    errors = []
+    for entry in facts.updates:
+        day = entry["time"].astimezone(dt.timezone.utc).date()
+        for change in entry["changes"]:
+            link = change["link"]
+            slug, _, anchor = link.partition("#")
+            slug = slug.strip("/") or "index"
+            what = f"update `{entry['id']}` links `{link or '(home page)'}`"
+            editions = pages.get(slug)
+            if not editions:
+                errors.append(ContentError(facts.path, f"{what}, which is no page: write <page>#<section id>, e.g. since#bedrock, "
+                                           f"with a page of docs/ ({', '.join(sorted(pages))}), or \"\" for the home page", change.line))
+                continue
+            if anchor:
+                for lang in LANGS:
+                    path, _, ids = editions.get(lang, (None, None, []))
+                    if path and anchor not in ids:
+                        errors.append(ContentError(facts.path, f"{what}, but {_rel(path)} has no heading {{#{anchor}}}: "
+                                                   f"link one of its sections ({', '.join('#' + i for i in ids)})", change.line))
+                        break
+            stale = [(path, meta.get("updated")) for lang, (path, meta, _) in sorted(editions.items(), key=lambda kv: LANGS.index(kv[0]) if kv[0] in LANGS else 99)
+                     if isinstance(meta.get("updated"), dt.date) and meta["updated"] < day]
+            if stale:
+                files = " and ".join(_rel(path) for path, _ in stale)
+                errors.append(ContentError(facts.path, f"{what} on {day}, but page `{slug}` says `updated: {stale[0][1]}` in {files}: "
+                                           f"set `updated: {day}` (or later) in the front matter of every edition of the page", change.line))
+    return errors
 
 
 def check_sources_cited(facts: Facts, bodies: list[str]) -> list[ContentError]:

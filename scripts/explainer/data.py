@@ -15,8 +15,26 @@ from .errors import ContentError
 KINDS = {"money", "price", "number", "percent", "gw", "years", "year", "month", "date", "list", "words"}
 VERDICTS = {"accurate", "imprecise", "unconfirmed", "incomplete"}
 # How firm a figure is; every status but "confirmed" is shown in words beside it.
-STATUSES = {"confirmed", "unconfirmed", "nonbinding", "preliminary", "partly_firm", "interpretation"}
+STATUSES = {"confirmed", "unconfirmed", "nonbinding", "preliminary", "partly_firm", "conditional", "interpretation"}
 CHANGE_KINDS = {"update", "correction", "published"}
+SOURCE_TAGS = {"C", "M", "W"}            # company or filing, major outlet, weak
+SOURCE_KINDS = {"original", "aggregator"}  # `kind: aggregator`: a page that only restates others' reporting
+
+
+def is_weak(source: dict) -> bool:
+    """A weak source (tag W) or an aggregator: on its own it confirms nothing."""
+    return source.get("tag") == "W" or source.get("kind") == "aggregator"
+
+
+def weak_only(nums, sources: dict) -> bool:
+    """True when every cited source is weak or an aggregator (and there is at least one)."""
+    return bool(nums) and all(is_weak(sources[n]) for n in nums if n in sources)
+
+
+def _weak_words(nums, sources: dict) -> str:
+    if any(sources[n].get("kind") == "aggregator" for n in nums):
+        return "weak sources (tag W) or aggregators (kind: aggregator)"
+    return "weak sources (tag W)"
 
 
 class LineDict(dict):
@@ -29,7 +47,22 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
+class DuplicateKey(yaml.YAMLError):
+    """A key written twice in one mapping: YAML would silently keep the last one,
+    so a second `deal.value:` would replace the first figure on every page."""
+
+    def __init__(self, key, line: int, first_line: int):
+        super().__init__(key)
+        self.key, self.line, self.first_line = key, line, first_line
+
+
 def _construct_mapping(loader, node, deep=False):
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise DuplicateKey(key, key_node.start_mark.line + 1, seen[key])
+        seen[key] = key_node.start_mark.line + 1
     mapping = LineDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
     return mapping
@@ -45,6 +78,9 @@ def load_yaml(path: Path) -> Any:
         raise ContentError(path, "file not found") from None
     try:
         return yaml.load(text, Loader=_Loader)
+    except DuplicateKey as exc:
+        raise ContentError(path, f"`{exc.key}` is written twice (first at line {exc.first_line}): "
+                                 "keep one of them, or rename one", line=exc.line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -94,6 +130,15 @@ def _need(cond: bool, path: Path, line: int | None, message: str) -> None:
         raise ContentError(path, message, line)
 
 
+def check_review_by(path: Path, item: dict, what: str) -> None:
+    """`review_by:` on a data entry that states something pending: the day it must
+    be checked again, a real YYYY-MM-DD date (scripts/review.py lists it when due)."""
+    if "review_by" in item:
+        value = item["review_by"]
+        _need(isinstance(value, dt.date) and not isinstance(value, dt.datetime), path, getattr(item, "line", None),
+              f"{what}: `review_by: {value}` is not a date; write the day this statement must be checked again as YYYY-MM-DD, e.g. review_by: 2027-01-04")
+
+
 def _check_sources(path, where: LineDict, nums, sources, what: str) -> None:
     _need(isinstance(nums, list) and nums, path, where.line, f"{what} needs `sources:`, a list of source numbers")
     for n in nums:
@@ -138,7 +183,11 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
         for req in ("publisher", "url", "lang"):
             _need(req in src, path, src.line, f"source {num} needs `{req}:`")
         _need(str(src["url"]).startswith("https://"), path, src.line, f"source {num}: `url` must be an https:// address")
-        _need(src.get("tag", "C") in ("C", "M", "W"), path, src.line, f"source {num}: `tag:` is C (company or filing), M (major outlets) or W (single or weak source)")
+        _need(src.get("tag") in SOURCE_TAGS, path, src.line, f"source {num} needs `tag:` C (company or filing), M (major outlets) or W (single or weak source)")
+        _need(src.get("kind", "original") in SOURCE_KINDS, path, src.line, f"source {num}: `kind:` is `aggregator` (a page that only restates other outlets' reporting) or absent")
+        if "checked" in src:
+            _need(isinstance(src["checked"], dt.date) and "date" not in src, path, src.line,
+                  f"source {num}: `checked:` is the day (YYYY-MM-DD) we checked a page that shows no publication date; drop it when the page has a `date:`")
 
     facts: dict[str, Fact] = {}
     for key, raw in doc["facts"].items():
@@ -177,9 +226,8 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
             _need(n in sources, path, line, f"fact `{key}` cites source {n}, which is not in `sources:`")
         status = raw.get("status", "confirmed" if raw.get("confirmed", True) else "unconfirmed")
         _need(status in STATUSES, path, line, f"fact `{key}` has status {status!r}; use one of {', '.join(sorted(STATUSES))}")
-        weak_only = srcs and all(sources[n].get("tag") == "W" for n in srcs)
-        _need(not weak_only or status == "unconfirmed", path, line,
-              f"fact `{key}` rests only on weak sources (tag W): add `status: unconfirmed`, or cite a company statement or major outlet")
+        _need(not weak_only(srcs, sources) or status == "unconfirmed", path, line,
+              f"fact `{key}` rests only on {_weak_words(srcs, sources)}: add `status: unconfirmed`, or cite a company statement or major outlet")
         facts[key] = Fact(key, kind, value, list(srcs), status, raw.get("digits"), line, raw)
     _resolve_derived(path, facts)
 
@@ -189,6 +237,8 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
             _need(req in q, path, q.line, f"quote `{qid}` needs `{req}:`")
         _need("source" in q, path, q.line, f"quote `{qid}` has no source: add `source:` with the number of the outlet that published it")
         _need(q["source"] in sources, path, q.line, f"quote `{qid}` cites source {q['source']}, which is not in `sources:`")
+        _need(not is_weak(sources[q["source"]]), path, q.line,
+              f"quote `{qid}` rests on {_weak_words([q['source']], sources)}: words reported only there are not quoted verbatim; cite the outlet that published them")
         for lang in LANGS:
             _need(lang in q["role"], path, q.line, f"quote `{qid}` needs the speaker's role in `{lang}`")
             if lang != q["lang"]:
@@ -201,6 +251,7 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
             for lang in LANGS:
                 _need(lang == doc["sources"][1]["lang"] or lang in (claim.get("gloss") or {}), path, claim.line,
                       f"claim `{claim.get('id')}`: add `gloss: {{{lang}: …}}`, our translation of the excerpt for {lang} pages")
+        check_review_by(path, claim, f"claim `{claim.get('id')}`")
         later = claim.get("later")
         if later:
             _need(isinstance(later.get("date"), dt.date), path, later.line, f"claim `{claim.get('id')}`: `later:` needs the `date:` (YYYY-MM-DD) of what changed")
@@ -213,6 +264,9 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
         for lang in LANGS:
             _need(lang in event, path, event.line, f"event of {event['date']} needs its `{lang}:` text")
         _check_sources(path, event, event.get("sources"), sources, f"event of {event['date']}")
+        _need(not weak_only(event["sources"], sources) or event.get("confirmed") is False or event.get("status") == "unconfirmed", path, event.line,
+              f"event of {event['date']} rests only on {_weak_words(event['sources'], sources)}: add `confirmed: false`, or cite a company statement or major outlet")
+        check_review_by(path, event, f"event of {event['date']}")
 
     seen_times = set()
     for entry in doc["updates"]:
@@ -236,11 +290,13 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
     for name, texts in doc.get("newsletter", {}).items():
         for lang in LANGS:
             _need(isinstance(texts.get(lang), str), path, texts.line, f"newsletter summary `{name}` needs its `{lang}:` text")
+        check_review_by(path, texts, f"newsletter summary `{name}`")
 
     for item in doc["key_figures"]:
         for key in (item.get("fact"), item.get("detail")):
             if key is not None:
                 _need(key in facts, path, item.line, f"`key_figures` names fact `{key}`, which is not in `facts:`")
+        check_review_by(path, item, f"key figure `{item.get('fact')}`")
 
     for name, chart in doc["charts"].items():
         _need(isinstance(chart, dict) and isinstance(chart.get("as_of"), dt.date), path, getattr(chart, "line", None), f"chart `{name}` needs `as_of:`, the date its data describes (YYYY-MM-DD)")

@@ -27,11 +27,16 @@ class BuildFailed(SystemExit):
     """The build refused the sources; carries its message (a tool exits with it)."""
 
 
-def run_build(out: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+# A repository other than mkdocs.yml's placeholder, as a real deployment passes
+# (--repo-url): the tests check that it reaches every link.
+REPO_URL = "https://github.com/acme/explainer"
+
+
+def run_build(out: Path, site_url: str, cwd: Path = ROOT, repo_url: str = REPO_URL) -> subprocess.CompletedProcess:
     """scripts/build.py of the project in folder `cwd` (this one, or a test's copy), output captured."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", BUILD_DATE))
-    return subprocess.run([sys.executable, str(cwd / "scripts" / "build.py"), "--out", str(out), "--site-url", site_url],
-                          cwd=cwd, capture_output=True, text=True, env=env)
+    return subprocess.run([sys.executable, str(cwd / "scripts" / "build.py"), "--out", str(out), "--site-url", site_url,
+                           "--repo-url", repo_url], cwd=cwd, capture_output=True, text=True, env=env)
 
 
 @contextmanager

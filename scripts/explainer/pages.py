@@ -14,9 +14,12 @@ import jinja2
 from mkdocs.utils import get_relative_url
 
 from . import DEFAULT_LANG, lang_prefix, page_path
+from .charts import chart_layout
 from .data import Facts, load_facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
+from .report import PLACEHOLDER as REPORT_PLACEHOLDER
+from .review import REVIEW_CALL, bad_call_message, call_date, entry_dates, parse_day
 
 PAGE_ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
@@ -34,12 +37,12 @@ REF_PATTERNS = {
     "cite": re.compile(r"""\bcite\(([^)]*)\)"""),
     "chart": re.compile(r"""\bchart\(\s*["']([^"']+)["']"""),
 }
-COMPONENTS = Path(__file__).resolve().parents[2] / "overrides" / "components"
 
 
 def chart_names() -> list[str]:
-    """Charts are found from their templates: overrides/components/chart-<name>.html."""
-    return sorted(p.stem.removeprefix("chart-") for p in COMPONENTS.glob("chart-*.html"))
+    """Charts are their data: the names under `charts:` in data/facts.yml (one
+    template, components/chart.html, draws them all)."""
+    return sorted(load_facts().charts)
 
 
 def check_references(text: str, path: Path, facts: Facts, first_line: int = 1) -> list[ContentError]:
@@ -62,10 +65,11 @@ def check_references(text: str, path: Path, facts: Facts, first_line: int = 1) -
                 if int(n) not in facts.sources:
                     errors.append(ContentError(path, f"cites source {n}, which is not in `sources:` of data/facts.yml", lineno))
         for name in REF_PATTERNS["chart"].findall(line):
-            if name not in chart_names():
-                errors.append(ContentError(path, f"unknown chart `{name}`: charts are overrides/components/chart-<name>.html ({', '.join(chart_names())})", lineno))
-            elif name not in facts.charts:
-                errors.append(ContentError(path, f"chart `{name}` has no data: add `{name}:` under `charts:` in data/facts.yml", lineno))
+            if name not in facts.charts:
+                errors.append(ContentError(path, f"unknown chart `{name}`: add `{name}:` under `charts:` in data/facts.yml ({', '.join(sorted(facts.charts))})", lineno))
+        for args in REVIEW_CALL.findall(line):
+            if call_date(args) is None:
+                errors.append(ContentError(path, bad_call_message(args), lineno))
     return errors
 
 
@@ -109,8 +113,6 @@ class PageFunctions:
         self.t = UIWords(load_ui()[self.lang], self.lang)
         self.env = theme_env(config.theme)
         self.site_url = config.site_url
-        # Where readers report errors: the issues of repo_url in mkdocs.yml.
-        self.repo_issues = (config.repo_url or "").rstrip("/") + "/issues" if config.repo_url else ""
         self.review_dates: list[str] = []   # filled by review_by() while the page renders
 
     # helpers ---------------------------------------------------------------
@@ -151,19 +153,32 @@ class PageFunctions:
 
     def claim(self, cid: str) -> str:
         claim = next(c for c in self.facts.claims if c["id"] == cid)
+        self._pending([claim])
         return _block(self.component("claim", claim=claim))
 
     def key_figures(self) -> str:
+        self._pending(self.facts.key_figures)
         return _block(self.component("cards", cards=self.facts.key_figures))
 
     def timeline(self) -> str:
+        self._pending(self.facts.events)
         return _block(self.component("timeline", events=self.facts.events))
 
     def sources_list(self) -> str:
         return _block(self.component("sources", sources=self.facts.sources))
 
+    def source_counts(self) -> dict:
+        """How many sources there are, how many show no headline, no publication
+        date, and which of those give the day we checked them instead: the sources
+        page states these numbers, so they come from the data."""
+        entries = self.facts.sources.values()
+        return {"total": len(entries),
+                "untitled": sum(1 for s in entries if not s.get("title")),
+                "undated": sum(1 for s in entries if not s.get("date")),
+                "checked": sum(1 for s in entries if not s.get("date") and s.get("checked"))}
+
     def chart(self, name: str) -> str:
-        return _block(self.component(f"chart-{name}", name=name, chart=self.facts.charts[name]))
+        return _block(self.component("chart", c=chart_layout(self.facts, name, self.lang, self.t)))
 
     def updates_list(self) -> str:
         """The updates log from data (newest first): the same entries as the feeds."""
@@ -173,8 +188,15 @@ class PageFunctions:
         """Marks the statement just before it as pending: it must be checked again
         by `day` (YYYY-MM-DD). Renders nothing here; scripts/review.py lists the
         overdue ones, and the dateline shows the page's earliest review date."""
+        if parse_day(str(day)) is None:   # checked with its line before rendering; this is the backstop
+            raise ContentError(self.page.file.abs_src_path, bad_call_message(repr(day)))
         self.review_dates.append(str(day))
         return ""
+
+    def _pending(self, entries) -> None:
+        """Data entries shown on this page that carry `review_by:` count as the page's statements."""
+        for entry in entries:
+            self.review_dates += entry_dates(entry)
 
     def local_difference(self, reason: str) -> str:
         """Declares, visibly, that this section deliberately differs between the editions."""
@@ -189,6 +211,7 @@ class PageFunctions:
         texts = self.facts.newsletter.get(name)
         if texts is None:
             raise ContentError(self.page.file.abs_src_path, f"unknown newsletter summary `{name}`; add it under `newsletter:` in data/facts.yml")
+        self._pending([texts])
         text = self.render_text(texts[self.lang])
         link = self.site_url + lang_prefix(self.lang)
         return _block(self.component("kit", name=name, text=text.strip(), link=link))
@@ -197,8 +220,11 @@ class PageFunctions:
         return self.render_text(event[self.lang])
 
     def namespace(self) -> dict:
-        """What a page may call: the PAGE_CALLS registry, bound to this page."""
-        return {name: getattr(self, name) for name in PAGE_CALLS} | {"lang": self.lang, "repo_issues": self.repo_issues}
+        """What a page may call: the PAGE_CALLS registry, bound to this page;
+        `report_url`, the prefilled new-issue link for this page (explainer.report);
+        and `sources_shown`, the counts the sources page states."""
+        return {name: getattr(self, name) for name in PAGE_CALLS} | {"lang": self.lang, "report_url": REPORT_PLACEHOLDER,
+                                                                   "sources_shown": self.source_counts()}
 
 
 # The functions a page template can call; the error for an unknown name lists them.
@@ -231,6 +257,8 @@ H1 = re.compile(r"^# .*$", re.M)
 
 
 def add_dateline(markdown: str, fn: PageFunctions, meta: dict) -> str:
-    """The page's dates as a line under its H1 (checks.py makes sure both exist)."""
-    dateline = _block(fn.component("dateline", published=meta["published"], updated=meta["updated"]))
+    """The page's dates as a line under its H1 (checks.py makes sure both exist),
+    with the earliest review date of its pending statements when it has any."""
+    review = min(fn.review_dates, default=None)
+    dateline = _block(fn.component("dateline", published=meta["published"], updated=meta["updated"], review=review))
     return H1.sub(lambda m: m.group(0) + "\n\n" + dateline + "\n", markdown, count=1)

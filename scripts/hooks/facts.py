@@ -36,17 +36,22 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    from explainer import DEFAULT_LANG, LANGS, LOCALES, lang_prefix
+    from explainer import DEFAULT_LANG, LANGS, lang_prefix
     from explainer.data import load_facts, load_ui
+    from explainer.format import render
+    from explainer.report import page_issue_url
 
-    # What the templates in overrides/ know: interface words, the languages and
-    # their locales, and the source article (JSON-LD `isBasedOn`).
+    # What the templates in overrides/ know: interface words, the languages, the
+    # source article (JSON-LD `isBasedOn`) and the share card's figure.
     env.globals["site_strings"] = load_ui()
-    env.globals["site_locales"] = LOCALES
     env.globals["default_lang"] = DEFAULT_LANG
     env.globals["site_languages"] = LANGS
     env.globals["lang_prefix"] = lang_prefix
-    env.globals["site_source_article"] = load_facts().sources[1]
+    facts = load_facts()
+    env.globals["site_source_article"] = facts.sources[1]
+    # What the share card shows besides the title (explainer/cards.py), for its alt text.
+    env.globals["site_card_figure"] = {code: f"{facts.card['label'][code]} {render(facts.facts[facts.card['fact']], code)}" for code in LANGS}
+    env.globals["report_issue_url"] = page_issue_url   # overrides/partials/comments.html
     # The logo drawn inline (partials/logo.html): as an <img> of the favicon's file,
     # browsers fetch that file twice, once for the tab and once for the image.
     logo = config.theme["logo"] if "logo" in config.theme else None  # the benchmark's stock build has none
@@ -61,3 +66,15 @@ def on_page_markdown(markdown, page, config, files):
     if page.meta.get("updated"):
         page.update_date = str(page.meta["updated"])
     return render_page(markdown, page, config)
+
+
+def on_page_content(html, page, config, files):
+    from html import escape
+
+    from explainer.report import PLACEHOLDER, page_issue_url
+
+    # A page's {{ report_url }} (sources/, updates/) becomes the prefilled
+    # new-issue link, now that the page's sections are known.
+    if PLACEHOLDER in html:
+        html = html.replace(PLACEHOLDER, escape(page_issue_url(page, config)))
+    return html
