@@ -4,6 +4,7 @@ a new issue there with the title and body filled in, in the page's language,
 with the page's address and sections; the sources and updates pages use it too."""
 from __future__ import annotations
 
+import copy
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -36,7 +37,7 @@ def _report(soup):
 
 
 def _title(soup) -> str:
-    h1 = soup.select_one("article h1")
+    h1 = copy.copy(soup.select_one("article h1"))   # the session's parsed pages stay whole
     for link in h1.select(".headerlink"):
         link.decompose()
     return h1.get_text(" ", strip=True)

@@ -5,6 +5,7 @@ for search. The behaviour tests (language, accents, stemming, keyboard) are in
 test_browser.py and test_engines.py."""
 from __future__ import annotations
 
+import copy
 import re
 from urllib.parse import urlsplit
 
@@ -26,7 +27,7 @@ def test_first_query_fits_the_budget(browser, base_url, slug, lang, query):
 
 
 def article_words(soup) -> str:
-    article = soup.select_one("article")
+    article = copy.copy(soup.select_one("article"))   # the session's parsed pages stay whole
     for node in article.select(".headerlink, sup.cite, button, pre, code, svg, .dateline"):
         node.decompose()
     return article.get_text(" ").lower()
