@@ -197,7 +197,7 @@ def validate(model, raw: Any, what: str, problems: Problems) -> bool:
                 problems.add(line, f"{what} must be a mapping of its fields (`key: value`)")
             elif error["type"] not in _BUILTIN_TYPES:   # our own message (explainer.schema): it names the field itself
                 named = not field or f"`{field.rsplit('.', 1)[-1]}" in error["msg"]
-                problems.add(line, f"{what}: {'' if named else field + ': '}{error['msg']}")
+                problems.add(line, f"{what}: {'' if named else f'`{field}:` '}{error['msg']}")
             else:
                 shown = error.get("input")
                 problems.add(line, f"{what}: `{field}: {shown}` is not valid ({error['msg'].lower()}){_fix(model, loc)}")
@@ -331,6 +331,11 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
     known = set(doc.get("facts") or {})   # every fact written, valid or not: a bad one is reported once, where it is
     _resolve_derived(facts, known, problems)
 
+    for qid, q in (doc.get("quotes") or {}).items():
+        missing = [lang for lang in LANGS if isinstance(q, dict) and q.get("lang") in LANGS and lang != q["lang"] and not isinstance(q.get(lang), str)]
+        if missing:
+            problems.add(q.line, f"quote `{qid}` is in `{q['lang']}`: add {', '.join(f'`{lang}:`' for lang in missing)}, a translation for "
+                                 "those pages (shown beside the original, never in its quote marks)")
     for qid, q in valid["quotes"].items():
         if q.get("source") is None:
             problems.add(q.line, f"quote `{qid}` has no source: add `source:` with the number of the outlet that published it")

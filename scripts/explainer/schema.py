@@ -155,15 +155,8 @@ class Quote(Entry):
     source: Optional[StrictInt] = None   # checked with the other references: "has no source" says what to add
     also: list[StrictInt] = Field(default_factory=list)
     published_es: Optional[PublishedQuote] = None
-
-    @model_validator(mode="after")
-    def _translations(self):
-        missing = [lang for lang in LANGS if lang != self.lang and not isinstance((self.model_extra or {}).get(lang), str)]
-        if missing:
-            raise PydanticCustomError("translation", "is in `{orig}`: add {missing}, a translation for those pages "
-                                      "(shown beside the original, never in its quote marks)",
-                                      {"orig": self.lang, "missing": ", ".join(f"`{lang}:`" for lang in missing)})
-        return self
+    # Its translation into every other language (`es: …` for a quote in `en`) depends on
+    # `lang:`, so it is checked in explainer.data, for every quote, even one with other problems.
 
 
 class Later(WithTexts):

@@ -3,6 +3,7 @@ import logging
 import sys
 
 import _path
+from jinja2 import pass_context
 
 serving = False
 
@@ -48,7 +49,16 @@ def on_env(env, config, files):
     env.globals["lang_prefix"] = lang_prefix
     env.globals["site_source_article"] = load_facts().sources[1]
     env.globals["report_issue_url"] = page_issue_url   # overrides/partials/comments.html
+    env.globals["page_lang"] = page_lang
     return env
+
+
+@pass_context
+def page_lang(context) -> str:
+    """The language of the page being rendered (its file's suffix), else the
+    language being built (pages without a file: 404): `{%- set here = page_lang() -%}`."""
+    page = context.get("page")
+    return getattr(getattr(page, "file", None), "locale", None) or context["config"].theme.language
 
 
 def on_page_markdown(markdown, page, config, files):
