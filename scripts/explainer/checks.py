@@ -9,18 +9,19 @@ import re
 from pathlib import Path
 
 from . import DOCS, LANGS
-from .calls import PARITY_CALL, call_args, check_references, describe
+from .calls import BY_NAME, PARITY_CALL, call_args, check_references, describe
 from .data import Facts
 from .errors import ContentError
 from .frontmatter import split_front_matter  # noqa: F401 (the page tools and tests read front matter from here)
-from .review import REVIEW_CALL, call_date
+from .review import call_date
 
 HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 DESCRIPTION_LENGTH = (50, 160)
 TITLE_LENGTH = 60
-LOCAL_DIFFERENCE = re.compile(r"\blocal_difference\(")
+LOCAL_DIFFERENCE = BY_NAME["local_difference"].regex   # a section that declares its difference
+REVIEW_CALL = BY_NAME["review_by"].regex                 # compared by date: both editions expire together
 
 
 def page_files(docs: Path = DOCS) -> dict[str, dict[str, Path]]:
