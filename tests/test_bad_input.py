@@ -208,7 +208,7 @@ def test_one_build_reports_every_data_mistake(project_copy, tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     lines = [line.strip() for line in result.stderr.splitlines() if re.match(r"\s+data/", line)]
-    expected = [r"data/facts\.yml:\d+: fact `deal\.years`: value must be a number",
+    expected = [r"data/facts\.yml:\d+: fact `deal\.years`: `value: seven` must be a number",
                 r"data/facts\.yml:\d+: event of [\d-]+: `review_by: next week` is not a date",
                 r"data/ui\.yml:\d+: UI string `verdict` needs `en:`"]
     assert len(lines) == 3 and all(any(re.match(p, line) for line in lines) for p in expected), result.stderr

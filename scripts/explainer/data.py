@@ -200,7 +200,8 @@ def validate(model, raw: Any, what: str, problems: Problems) -> bool:
                 problems.add(line, f"{what}: {'' if named else f'`{field}:` '}{error['msg']}")
             else:
                 shown = error.get("input")
-                problems.add(line, f"{what}: `{field}: {shown}` is not valid ({error['msg'].lower()}){_fix(model, loc)}")
+                expected = _fix(model, loc).removeprefix(": ")
+                problems.add(line, f"{what}: `{field}: {shown}` is not valid ({error['msg'].lower()})" + (f"; expected {expected}" if expected else ""))
         return False
 
 

@@ -137,7 +137,7 @@ class Fact(Entry):
         elif self.kind == "list" and not isinstance(self.value, list):
             raise PydanticCustomError("list", "a list fact needs a YAML list")
         elif self.kind not in ("date", "month", "list") and (isinstance(self.value, bool) or not isinstance(self.value, (int, float))):
-            raise PydanticCustomError("number", "value must be a number")
+            raise PydanticCustomError("number", "`value: {value}` must be a number (or give the fact another `kind:`)", {"value": self.value})
         return self
 
 
