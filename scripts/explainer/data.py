@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from . import DATA_FILE, LANGS, UI_FILE, schema
 from .errors import ContentError
 
+
 def is_weak(source: dict) -> bool:
     """A weak source (tag W) or an aggregator: on its own it confirms nothing."""
     return source.get("tag") == "W" or source.get("kind") == "aggregator"
@@ -257,11 +258,11 @@ def _resolve_derived(facts: dict[str, Fact], known: set, problems: Problems) -> 
             if key not in known:   # a fact with a problem of its own is reported as such
                 problems.add(by.line, f"fact `{by.key}` is derived from `{key}`, which is not a fact")
             return None
-        if fact.value is not None or key in done:
-            return fact.value
         if key in seen:
             problems.add(fact.line, f"fact `{key}` is derived from itself")
             return None
+        if fact.value is not None or key in done:
+            return fact.value
         done.add(key)
         names = fact.raw["add"] if "add" in fact.raw else [k for k in fact.raw["divide"] if isinstance(k, str)]
         values = {k: value_of(k, seen | {key}, fact) for k in names}
