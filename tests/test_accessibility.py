@@ -9,6 +9,24 @@ from conftest import LANGS, SLUGS, page_url_path
 AXE = Axe()
 
 
+def test_every_data_table_has_a_caption_in_the_page_language(pages):
+    """A screen reader's list of tables names each one: Markdown tables (a
+    `Table: …` line after them) and the charts' tables alike."""
+    counts = {}
+    for lang in LANGS:
+        captions = []
+        for slug in SLUGS:
+            for table in pages[(slug, lang)].select("article table"):
+                caption = table.find("caption")
+                assert caption is not None and caption.get_text(strip=True), f"{lang} {slug}: a table without a caption"
+                assert table.contents and next(c for c in table.children if getattr(c, "name", None)).name == "caption"
+                captions.append(caption.get_text(" ", strip=True))
+        assert not any(c.startswith("Table:") for c in captions), "the caption line's marker is not shown"
+        counts[lang] = captions
+    assert len(counts["es"]) == len(counts["en"]) >= 5
+    assert not set(counts["es"]) & set(counts["en"]), "each edition names its tables in its own language"
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_axe_violations(browser, base_url, lang, scheme):
@@ -59,8 +77,9 @@ OVERFLOW = """() => {
 
 @pytest.mark.parametrize("width,text_px", [(320, 16), (390, 32)], ids=["320px", "390px-text-200%"])
 def test_no_sideways_scroll_and_header_controls_on_screen(browser, base_url, width, text_px):
-    """Every page, both languages, at 320 px, and at 390 px with the browser's text
-    size doubled (Chromium's own setting, as a reader would set it: 32 px standard)."""
+    """Every page, both languages, and the 404 page, at 320 px, and at 390 px with
+    the browser's text size doubled (Chromium's own setting, as a reader would set
+    it: 32 px standard)."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -75,6 +94,10 @@ def test_no_sideways_scroll_and_header_controls_on_screen(browser, base_url, wid
                 report.append(f"{page_url_path(slug, lang) or '/'}: scrollWidth {got['scrollWidth']} > {got['width']}")
             if got["offscreen"]:
                 report.append(f"{page_url_path(slug, lang) or '/'}: header controls off screen: {got['offscreen']}")
+    page.goto(base_url + "no/such/page/")
+    got = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    if got[0] > got[1]:
+        report.append(f"404: scrollWidth {got[0]} > {got[1]}")
     context.close()
     assert not report, "\n".join(report)
 

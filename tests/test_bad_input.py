@@ -65,12 +65,16 @@ def parity_gap(p: Path):
 
 
 def chart_without_interface_words(p: Path):
-    """A new chart: its template, its data and both pages, but no words in ui.yml."""
-    (p / "overrides" / "components" / "chart-demo.html").write_text('{%- set unit_label = "amount" %}{% include "components/bars.html" %}', encoding="utf-8")
-    _replace(p / "data" / "facts.yml", "charts:\n", "charts:\n  demo:\n    as_of: 2026-11-28\n    bars:\n      - {label: AWS, segments: [{fact: deal.value}]}\n")
+    """A new chart: its data and both pages, but no words in ui.yml."""
+    _replace(p / "data" / "facts.yml", "charts:\n", "charts:\n  demo:\n    as_of: 2026-11-28\n    caveat: {es: Demo., en: Demo.}\n    bars:\n      - {label: AWS, segments: [{fact: deal.value}]}\n")
     for lang in ("es", "en"):
         f = p / "docs" / f"terms.{lang}.md"
         f.write_text(f.read_text(encoding="utf-8") + '\n{{ chart("demo") }}\n', encoding="utf-8")
+
+
+def table_without_caption(p: Path):
+    """A data table a screen reader would list unnamed."""
+    _replace(p / "docs" / "index.en.md", "\nTable: ", "\nA paragraph, not a caption: ")
 
 
 def weak_source_stated_as_fact(p: Path):
@@ -140,6 +144,7 @@ CASES = {
     "page without description": (no_description, r"docs/timeline\.es\.md:1: no `description:`", True),
     "languages out of step": (parity_gap, r"docs/terms\.en\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+, 32\]; docs/terms\.es\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+\]", True),
     "chart without interface words": (chart_without_interface_words, r"data/ui\.yml: no interface word `chart\.demo\.title`: add `chart\.demo\.title` to data/ui\.yml", False),
+    "table without caption": (table_without_caption, r"docs/index\.en\.md: a table has no caption .*add a line `Table: …` after it", False),
     "weak source stated as fact": (weak_source_stated_as_fact, r"data/facts\.yml:\d+: fact `[\w.]+` rests only on weak sources \(tag W\): add `status: unconfirmed`", True),
     "source cited nowhere": (source_cited_nowhere, r"data/facts\.yml:\d+: source 90 is cited nowhere", True),
     "fact written twice": (fact_written_twice, r"data/facts\.yml:\d+: `deal\.value` is written twice \(first at line \d+\)", True),

@@ -9,7 +9,11 @@ import pytest
 from PIL import Image
 
 from conftest import LANGS, SLUGS, page_url_path, run_build
-from explainer import DEFAULT_LANG, LOCALES, lang_prefix
+from explainer import DEFAULT_LANG, lang_prefix
+from explainer.data import load_facts, load_ui
+from explainer.format import render
+
+FACTS, UI = load_facts(), load_ui()
 
 
 def meta(soup, key):
@@ -27,9 +31,16 @@ def test_every_page_has_share_preview_tags(pages, base_url, lang):
         assert meta(soup, "og:url") == canonical
         assert meta(soup, "og:title") and meta(soup, "og:description") and meta(soup, "og:site_name")
         assert meta(soup, "og:type") == "article"
-        assert meta(soup, "og:locale") == LOCALES[lang]
+        # The Spanish written is rioplatense (voseo): es_AR, not Babel's es_ES.
+        assert meta(soup, "og:locale") == UI[lang]["og.locale"]
+        assert meta(soup, "og:locale") == {"es": "es_AR", "en": "en_US"}[lang]
         alternates = [m["content"] for m in soup.find_all("meta", attrs={"property": "og:locale:alternate"})]
-        assert sorted(alternates) == sorted(LOCALES[other] for other in LANGS if other != lang)
+        assert sorted(alternates) == sorted(UI[other]["og.locale"] for other in LANGS if other != lang)
+        # The image's alt text describes the card (title and figure), not just the title again.
+        alt = meta(soup, "og:image:alt")
+        assert alt and meta(soup, "twitter:image:alt") == alt
+        assert alt != meta(soup, "og:title") and meta(soup, "og:title") in alt
+        assert render(FACTS.facts[FACTS.card["fact"]], lang) in alt and FACTS.card["label"][lang] in alt
         assert meta(soup, "article:published_time") and meta(soup, "article:modified_time")
         assert meta(soup, "twitter:card") == "summary_large_image"
         assert meta(soup, "og:image").startswith(base_url) and meta(soup, "og:image").endswith(".png")

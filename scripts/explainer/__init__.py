@@ -33,7 +33,7 @@ def read_config(path: Path = CONFIG_FILE) -> dict:
 @dataclass(frozen=True)
 class Language:
     code: str     # "es": page suffix (docs/x.es.md), <html lang>, hreflang, JSON-LD inLanguage
-    locale: str   # "es_ES": Babel's CLDR locale for numbers and dates, and og:locale
+    locale: str   # "es_ES": Babel's CLDR locale for numbers and dates (og:locale is ui.yml's og.locale)
     prefix: str   # "" for the default language, else "en/": where its pages live under the site root
 
 

@@ -15,19 +15,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import DEFAULT_LANG, DOCS, NAV_SLUGS, ROOT
+from . import DEFAULT_LANG, DOCS, NAV_SLUGS
 from .data import Facts
 from .errors import ContentError
 from .review import bad_call_message, call_date
 
-COMPONENTS = ROOT / "overrides" / "components"
 QUOTED = r"""\s*["']([^"']+)["']"""   # the first argument, a quoted literal
 ARGUMENTS = r"([^)]*)\)"                 # everything between the parentheses
 
 
 def chart_names() -> list[str]:
-    """Charts are found from their templates: overrides/components/chart-<name>.html."""
-    return sorted(p.stem.removeprefix("chart-") for p in COMPONENTS.glob("chart-*.html"))
+    """Charts are their data: the names under `charts:` in data/facts.yml (one
+    template, components/chart.html, draws them all)."""
+    from .data import load_facts
+    return sorted(load_facts().charts)
 
 
 def _numbers(args: str) -> tuple[int, ...]:
@@ -40,10 +41,8 @@ def _first(args: str) -> str:
 
 
 def _unknown_chart(name: str, facts: Facts) -> Optional[str]:
-    if name not in chart_names():
-        return f"unknown chart `{name}`: charts are overrides/components/chart-<name>.html ({', '.join(chart_names())})"
     if name not in facts.charts:
-        return f"chart `{name}` has no data: add `{name}:` under `charts:` in data/facts.yml"
+        return f"unknown chart `{name}`: add `{name}:` under `charts:` in data/facts.yml ({', '.join(sorted(facts.charts))})"
     return None
 
 

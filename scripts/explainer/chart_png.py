@@ -1,17 +1,18 @@
 """PNG copies of the site's charts, for email and for download (1200 px wide).
 
-Email clients do not show SVG, so every chart is also written as a PNG. There is
-no second drawing code: the PNG is rasterized from the very SVG the built pages
-carry (each `<figure class="chart">`), so a new chart template is picked up
-without a change here. On the site that SVG takes its colours from site.css
-(classes and CSS variables, switched by the dark theme); here the same rules
-are applied with the light theme's values, on an opaque tinted background (not
-pure white, which dark-mode mail clients invert badly), in the DejaVu fonts
-shipped in fonts/. A title and a "data as of" line are added around the drawing
-so that the image still says what it shows when pasted on its own.
+Email clients do not show SVG or CSS-drawn bars, so every chart is also written
+as a PNG, drawn from the same layout as the page (explainer.charts.chart_layout):
+the same bars, lengths, statuses and patterns. The image is laid out for an
+email's 600 px column read on a 375 px phone, where it shows at 31% of its
+pixels: large type, and fewer words than the page (partner, figure and status
+word per bar, the legend, one line of caveat and the source numbers). The notes
+and the full caveat go under the image as HTML text (email_edition.py).
 
-Rasterized with resvg (resvg-py wheel: no system library, no network). Finished
-PNGs are kept in .cache/charts by a hash of what they show, like the share cards.
+Drawn as SVG here and rasterized with resvg (resvg-py wheel: no system library,
+no network), in the DejaVu fonts shipped in fonts/, on an opaque tinted
+background (not pure white, which dark-mode mail clients invert badly), in the
+light theme's colours (site.css). Finished PNGs are kept in .cache/charts by a
+hash of what they show, like the share cards.
 """
 from __future__ import annotations
 
@@ -24,27 +25,38 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from . import ROOT
+from .charts import Layout, chart_layout
+from .data import load_ui
 from .errors import ContentError
 
 WIDTH_PX = 1200                    # 2× a 600 px email column
 FONTS = Path(__file__).parent / "fonts"
-SITE_CSS = ROOT / "overrides" / "assets" / "site.css"
 CACHE = ROOT / ".cache" / "charts"
-DESIGN_VERSION = "1"
+DESIGN_VERSION = "2"
 # Opaque, lightly tinted (site.css --site-card-bg family), never pure white.
 BACKGROUND = "#f3f7f6"
 INK = "#1c2826"
-MUTED = "#4a5856"
-# Material's own variables that site.css's chart rules use, light theme.
-MATERIAL_LIGHT = {"--md-typeset-color": INK, "--md-default-bg-color": BACKGROUND, "--md-text-font-family": "DejaVu Sans"}
-PAD = 28                           # around the drawing, in SVG units (the drawing is 640 wide)
-TITLE_PX, FOOTER_PX = 24, 15       # the frame's title and "data as of" line, in SVG units
+MUTED = "#33413f"
+WARN = "#8a4b00"                   # site.css --site-warn, light: the status words
+FILL, FILL2 = "#2f7d75", "#073f3a"  # site.css bar colours (a stack's second segment darker)
 BOLD_FONT, REGULAR_FONT = FONTS / "DejaVuSans-Bold.ttf", FONTS / "DejaVuSans.ttf"
+# Type sizes in image pixels; at 375 px the image shows at 0.31×: 44 px reads as ~14 px.
+PAD = 40
+TITLE, LABEL, SMALL = 48, 44, 36
+BAR_H, TOTAL_H, SWATCH = 48, 16, (60, 36)
 
-# A figure as the built pages write it; the id names the chart (chart-<name>).
-FIGURE = re.compile(r'<figure class="chart" id="chart-(?P<name>[\w-]+)">(?P<body>.*?)</figure>', re.S)
-SVG = re.compile(r"<svg\b(?P<attrs>[^>]*)>(?P<inner>.*?)</svg>", re.S)
-VIEWBOX = re.compile(r'viewBox="0 0 (?P<w>[\d.]+) (?P<h>[\d.]+)"')
+# The status patterns, as site.css draws them (.bar--<status>): 16-unit tiles.
+_LINE = f'stroke="{FILL}" stroke-width="5"'
+PATTERNS = {
+    "unconfirmed": f'<circle cx="8" cy="8" r="4" fill="{FILL}"/>',
+    "nonbinding": f'<rect width="16" height="5" fill="{FILL}"/>',
+    "preliminary": f'<rect width="5" height="16" fill="{FILL}"/>',
+    "partly_firm": f'<path d="M-4 4 L4 -4 M0 16 L16 0 M12 20 L20 12" {_LINE}/>',
+    "conditional": f'<path d="M-4 12 L4 20 M0 0 L16 16 M12 -4 L20 4" {_LINE}/>',
+    "interpretation": f'<path d="M-4 4 L4 -4 M0 16 L16 0 M12 20 L20 12 M-4 12 L4 20 M0 0 L16 16 M12 -4 L20 4" stroke="{FILL}" stroke-width="3"/>',
+}
+# A figure as the built pages write it: the id names the chart, the page is where it is shown.
+FIGURE = re.compile(r'<figure class="chart" id="chart-(?P<name>[\w-]+)"')
 
 
 @dataclass
@@ -56,92 +68,20 @@ class ChartImage:
     width: int         # pixels
     height: int
     title: str         # the chart's title, in its language
-    description: str   # the SVG's <desc>: every figure in words (alt text)
+    description: str   # every figure in words (alt text)
     page_url: str      # the page that shows the chart, under the site root ("en/context/")
+    layout: Layout     # what it shows: the email prints its notes and caveat under it
 
 
-def light_theme_css(css: str) -> str:
-    """site.css's chart rules as a stand-alone style sheet with the light theme's colours.
-
-    Takes the variables of the first (light) colour block, the rules whose selectors
-    all start with `.chart ` (top level, then the small-screen @media ones), drops
-    that prefix (the SVG is the root here) and resolves var(--x)."""
-    variables = dict(MATERIAL_LIGHT)
-    light = re.search(r":root[^{]*\{(.*?)\}", css, re.S)
-    if light:
-        variables.update(dict(re.findall(r"(--[\w-]+)\s*:\s*([^;]+);", light.group(1))))
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    media = re.compile(r"@media(?P<query>[^{]*)\{(?P<rules>(?:[^{}]*\{[^{}]*\})*[^{}]*)\}")
-    # The phones' rules come last: an email's 600 px column shows the drawing at
-    # about the size a phone does, so the PNG uses the larger text the site uses there.
-    phone = "".join(m.group("rules") for m in media.finditer(css) if "max-width" in m.group("query") and "screen" in m.group("query"))
-    rules = []
-    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", media.sub("", css) + phone):
-        parts = [s.strip() for s in selectors.split(",")]
-        if not all(p.startswith(".chart ") for p in parts):
-            continue
-        body = re.sub(r"var\((--[\w-]+)\)", lambda m: variables.get(m.group(1), INK), body)
-        rules.append(", ".join(p.removeprefix(".chart ").strip() for p in parts) + " {" + body.strip() + "}")
-    return "\n".join(rules)
-
-
-def font_sizes(css: str) -> dict[str, float]:
-    """{"text": 20, ".chart__note": 19, …}: the font size each selector sets, the last rule winning."""
-    sizes: dict[str, float] = {}
-    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
-        size = re.search(r"font-size:\s*([\d.]+)px", body)
-        if size:
-            for selector in selectors.split(","):
-                sizes[selector.strip()] = float(size.group(1))
-    return sizes
-
-
-def text_extent(drawing: str, css: str) -> float:
-    """How far right the drawing's text reaches, measured in its fonts and sizes.
-    The site's small-screen sizes can carry a long note past the drawing's edge,
-    where a browser clips it; the PNG widens its frame instead."""
+def _measure(bold: bool, size: int):
     from PIL import ImageFont
 
-    sizes, right = font_sizes(css), 0.0
-    for attrs, content in re.findall(r"<text\b([^>]*)>(.*?)</text>", drawing, re.S):
-        classes = re.search(r'class="([^"]*)"', attrs)
-        size = next((sizes[f".{c}"] for c in reversed(classes.group(1).split()) if f".{c}" in sizes), None) if classes else None
-        size = size or sizes.get("text", 14.0)
-        x = re.search(r'\bx="([\d.]+)"', attrs)
-        bold = bool(classes and "chart__label" in classes.group(1))  # labels are mostly bold: measure them so
-        font = ImageFont.truetype(str(BOLD_FONT if bold else REGULAR_FONT), round(size))
-        right = max(right, (float(x.group(1)) if x else 0.0) + font.getlength(_text(content)))
-    return right
+    return ImageFont.truetype(str(BOLD_FONT if bold else REGULAR_FONT), size).getlength
 
 
-def standalone_svg(svg_attrs: str, inner: str, title: str, footer: str, css: str = "") -> tuple[str, float, float]:
-    """The chart's drawing inside a frame with its title above and the footer below;
-    returns (svg, width, height) in SVG units."""
-    box = VIEWBOX.search(svg_attrs)
-    if not box:
-        raise ValueError("the chart's <svg> has no viewBox=\"0 0 W H\"")
-    w, h = float(box.group("w")), float(box.group("h"))
-    w = max(w, round(text_extent(inner, css) + 4)) if css else w
-    title_lines = wrap_to_width(title, BOLD_FONT, TITLE_PX, w)
-    footer_lines = wrap_to_width(footer, REGULAR_FONT, FOOTER_PX, w)
-    top = PAD + 30 * len(title_lines) + 16
-    height = top + h + 20 + 20 * len(footer_lines) + PAD - 8
-    width = w + 2 * PAD
-    texts = [f'<text class="png__title" x="{PAD}" y="{PAD + 22 + 30 * i}">{escape(line)}</text>' for i, line in enumerate(title_lines)]
-    texts += [f'<text class="png__footer" x="{PAD}" y="{top + h + 28 + 20 * i}">{escape(line)}</text>' for i, line in enumerate(footer_lines)]
-    # <title>/<desc> are for screen readers on the site; a PNG carries its alt text outside.
-    drawing = re.sub(r"<(title|desc)\b.*?</\1>", "", inner, flags=re.S)
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:g}" height="{height:g}" viewBox="0 0 {width:g} {height:g}">'
-           f'<rect width="100%" height="100%" fill="{BACKGROUND}"/>' + "".join(texts)
-           + f'<svg x="{PAD}" y="{top:g}" width="{w:g}" height="{h:g}" viewBox="0 0 {w:g} {h:g}" overflow="visible">{drawing}</svg></svg>')
-    return svg, width, height
-
-
-def wrap_to_width(text: str, font: Path, size: int, width: float) -> list[str]:
-    """Lines of `text` that fit `width` SVG units in this font (measured, not guessed)."""
-    from PIL import ImageFont
-
-    measure = ImageFont.truetype(str(font), size).getlength
+def wrap_to_width(text: str, size: int, width: float, bold: bool = False) -> list[str]:
+    """Lines of `text` that fit `width` pixels in this font (measured, not guessed)."""
+    measure = _measure(bold, size)
     lines: list[str] = []
     for word in text.split():
         if lines and measure(lines[-1] + " " + word) <= width:
@@ -151,22 +91,101 @@ def wrap_to_width(text: str, font: Path, size: int, width: float) -> list[str]:
     return lines or [""]
 
 
-def frame_css(chart_css: str) -> str:
-    # The legend's spacing (bars.html) is laid out for small text: keep it small.
-    return (f"svg {{ color: {INK}; font-family: 'DejaVu Sans'; }}\n" + chart_css
-            + "\n.chart__small { font-size: 15px; }"
-            + f"\n.png__title {{ font-size: {TITLE_PX}px; font-weight: 700; fill: {INK}; }}"
-            + f"\n.png__footer {{ font-size: {FOOTER_PX}px; fill: {MUTED}; }}")
+def _wrap_words(words: list[tuple[str, bool]], size: int, width: float) -> list[list[tuple[str, bool]]]:
+    """Lines of (text, is_status_word) runs that fit `width`, measured in bold
+    (the wider face: a line that fits in bold fits)."""
+    measure = _measure(True, size)
+    lines: list[list[tuple[str, bool]]] = []
+    for word, tag in words:
+        if lines and measure("".join(t for t, _ in lines[-1]) + " " + word) <= width:
+            last_text, last_tag = lines[-1][-1]
+            if last_tag == tag:
+                lines[-1][-1] = (f"{last_text} {word}", tag)
+            else:
+                lines[-1][-1] = (last_text + " ", last_tag)
+                lines[-1].append((word, tag))
+        else:
+            lines.append([(word, tag)])
+    return lines
+
+
+def _fill(status: str, n: int = 1) -> str:
+    return f"url(#p-{status})" if status in PATTERNS else (FILL2 if n == 2 else FILL)
+
+
+def _bar(x: float, y: float, w: float, h: float, status: str, n: int = 1) -> str:
+    w = max(w, 4)
+    outline = f' stroke="{FILL}" stroke-width="3"' if status in PATTERNS else ""
+    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h}" fill="{_fill(status, n)}"{outline}/>'
+
+
+def _text(x: float, y: float, text: str, size: int, fill: str = INK, bold: bool = False, italic: bool = False) -> str:
+    style = (' font-weight="bold"' if bold else "") + (' font-style="italic"' if italic else "")
+    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{fill}"{style}>{escape(text)}</text>'
+
+
+def chart_svg(layout: Layout, footer: str, sources_word: str) -> tuple[str, int]:
+    """The email image of a chart as SVG, WIDTH_PX wide; returns (svg, height)."""
+    inner = WIDTH_PX - 2 * PAD
+    out: list[str] = []
+    y = PAD
+    for line in wrap_to_width(layout.title, TITLE, inner, bold=True):
+        y += TITLE * 1.2
+        out.append(_text(PAD, y, line, TITLE, bold=True))
+    y += 20
+    for row in layout.rows:
+        # Partner and figure in bold ink, the status word in the hedge colour,
+        # wrapped together word by word (the status word may start a new line).
+        words = [(w, False) for w in f"{row.label}: {row.value}".split()] + [(w, True) for w in row.tag.split()]
+        for line in _wrap_words(words, LABEL, inner):
+            y += LABEL * 1.25
+            spans = "".join(f'<tspan fill="{WARN}" font-style="italic" font-weight="normal">{escape(text)}</tspan>' if tag else escape(text)
+                            for text, tag in line)
+            out.append(f'<text x="{PAD}" y="{y:.1f}" font-size="{LABEL}" fill="{INK}" font-weight="bold" xml:space="preserve">{spans}</text>')
+        y += 16
+        for s in row.segments:
+            out.append(_bar(PAD + s.start / 100 * inner, y, s.width / 100 * inner, BAR_H, s.status, s.n))
+        y += BAR_H
+        if row.total:
+            y += 6
+            out.append(_bar(PAD, y, row.total.width / 100 * inner, TOTAL_H, row.total.status))
+            y += TOTAL_H
+        y += 26
+    # The legend: each style drawn, its swatch and word, flowing into rows.
+    x, y = PAD, y + 10
+    measure = _measure(False, SMALL)
+    for status, word in layout.legend:
+        width = SWATCH[0] + 14 + measure(word) + 40
+        if x > PAD and x + width > WIDTH_PX - PAD:
+            x, y = PAD, y + SWATCH[1] + 18
+        out.append(_bar(x, y, SWATCH[0], SWATCH[1], status))
+        out.append(_text(x + SWATCH[0] + 14, y + SWATCH[1] - 8, word, SMALL))
+        x += width
+    y += SWATCH[1] + 14
+    for line in wrap_to_width(layout.caveat, SMALL, inner, bold=True):
+        y += SMALL * 1.3
+        out.append(_text(PAD, y, line, SMALL, bold=True))
+    small = SMALL - 4
+    tail = f"{sources_word}: {', '.join(str(n) for n in layout.sources)}. {footer}"
+    for line in wrap_to_width(tail, small, inner):
+        y += small * 1.3
+        out.append(_text(PAD, y, line, small, fill=MUTED))
+    height = round(y + PAD)
+    defs = "".join(f'<pattern id="p-{s}" width="16" height="16" patternUnits="userSpaceOnUse">'
+                   f'<rect width="16" height="16" fill="{BACKGROUND}"/>{tile}</pattern>' for s, tile in PATTERNS.items())
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH_PX}" height="{height}" viewBox="0 0 {WIDTH_PX} {height}" font-family="DejaVu Sans">'
+           f'<defs>{defs}</defs><rect width="100%" height="100%" fill="{BACKGROUND}"/>' + "".join(out) + "</svg>")
+    return svg, height
 
 
 def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def rasterize(svg: str, css: str) -> bytes:
+def rasterize(svg: str) -> bytes:
     import resvg_py
 
-    return bytes(resvg_py.svg_to_bytes(svg_string=svg, style_sheet=css, width=WIDTH_PX, background=BACKGROUND,
+    return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=WIDTH_PX, background=BACKGROUND,
                                        skip_system_fonts=True, font_dirs=[str(FONTS)], font_family="DejaVu Sans",
                                        sans_serif_family="DejaVu Sans", text_rendering="optimize_legibility"))
 
@@ -181,13 +200,13 @@ def _renderer_key() -> str:
     return "\0".join([DESIGN_VERSION, version("resvg-py"), fonts])
 
 
-def _cached_png(svg: str, css: str) -> tuple[bytes, bool]:
-    """(PNG bytes, drawn now?) for this SVG and style sheet."""
-    key = hashlib.sha256("\0".join([_renderer_key(), css, svg]).encode()).hexdigest()[:20]
+def _cached_png(svg: str) -> tuple[bytes, bool]:
+    """(PNG bytes, drawn now?) for this SVG."""
+    key = hashlib.sha256("\0".join([_renderer_key(), svg]).encode()).hexdigest()[:20]
     cached = CACHE / f"{key}.png"
     if cached.exists():
         return cached.read_bytes(), False
-    data = rasterize(svg, css)
+    data = rasterize(svg)
     CACHE.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(f".{key}.tmp")
     tmp.write_bytes(data)
@@ -195,12 +214,11 @@ def _cached_png(svg: str, css: str) -> tuple[bytes, bool]:
     return data, True
 
 
-def write_chart_pngs(site: Path, pages, footer_for) -> tuple[list[ChartImage], int]:
+def write_chart_pngs(site: Path, pages, footer_for, facts) -> tuple[list[ChartImage], int]:
     """A PNG of every chart on the built pages, per language: ([images], how many drawn).
 
     `pages` are explainer.site.BuiltPage; `footer_for(name, lang)` is the line under
     the drawing (the date its data describes, the site)."""
-    css = frame_css(light_theme_css(SITE_CSS.read_text(encoding="utf-8")))
     images: list[ChartImage] = []
     seen: set[tuple[str, str]] = set()
     drawn = 0
@@ -211,31 +229,19 @@ def write_chart_pngs(site: Path, pages, footer_for) -> tuple[list[ChartImage], i
             if (page.lang, name) in seen:
                 continue
             seen.add((page.lang, name))
-            svg = SVG.search(figure.group("body"))
-            if not svg:
-                raise ContentError(ROOT / page.source, f"chart `{name}` has no <svg> to draw as PNG: check overrides/components/chart-{name}.html")
-            title_match = re.search(r"<title\b[^>]*>(.*?)</title>", svg.group("inner"), re.S)
-            desc_match = re.search(r"<desc\b[^>]*>(.*?)</desc>", svg.group("inner"), re.S)
-            title = _text(title_match.group(1)) if title_match else name
+            t = load_ui()[page.lang]
+            layout = chart_layout(facts, name, page.lang, t)
+            svg, _ = chart_svg(layout, footer_for(name, page.lang), t["sources"])
             try:
-                standalone, _, _ = standalone_svg(svg.group("attrs"), svg.group("inner"), title, footer_for(name, page.lang), css)
-                data, new = _cached_png(standalone, css)
-            except ValueError as exc:  # resvg refuses the SVG, or it has no viewBox
-                raise ContentError(ROOT / "overrides" / "components" / f"chart-{name}.html", f"cannot draw chart `{name}` ({page.lang}) as PNG: {exc}") from None
+                data, new = _cached_png(svg)
+            except ValueError as exc:  # resvg refuses the SVG
+                raise ContentError(ROOT / "scripts" / "explainer" / "chart_png.py", f"cannot draw chart `{name}` ({page.lang}) as PNG: {exc}") from None
             drawn += new
             url_path = f"assets/charts/{page.lang}/{name}.png"
             dest = site / url_path
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(data)
             width, height = png_size(data)
-            images.append(ChartImage(name, page.lang, dest, url_path, width, height, title,
-                                     _text(desc_match.group(1)) if desc_match else title, page.url))
+            images.append(ChartImage(name, page.lang, dest, url_path, width, height, layout.title,
+                                     layout.description, page.url, layout))
     return images, drawn
-
-
-def _text(markup: str) -> str:
-    """Text content of a bit of SVG/HTML markup, entities decoded, spaces collapsed."""
-    import html
-
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
-

@@ -253,17 +253,27 @@ def check_sources(docs: Path = DOCS) -> list[ContentError]:
     Run by the MkDocs hook before anything is written (scripts/hooks/pipeline.py)."""
     from .data import load_facts, load_ui
 
-    facts, data_errors = None, []
+    loaded, data_errors = {}, []
     for load in (load_facts, load_ui):
         try:
-            loaded = load()
+            loaded[load] = load()
         except ContentError as exc:
             data_errors += exc.errors
-        else:
-            facts = loaded if load is load_facts else facts
+    facts, ui = loaded.get(load_facts), loaded.get(load_ui)
+    if facts and ui:
+        data_errors += check_chart_words(facts, ui)
     if facts is None:
         return check_pairs(page_files(docs)) + data_errors
     return check_docs(facts, docs) + data_errors
+
+
+def check_chart_words(facts: Facts, ui: dict) -> list[ContentError]:
+    """Each chart's title and note are interface words (data/ui.yml), in every language."""
+    from . import UI_FILE
+
+    keys = [f"chart.{name}.{part}" for name in facts.charts for part in ("title", "note")]
+    return [ContentError(UI_FILE, f"no interface word `{key}`: add `{key}` to data/ui.yml with its text in every language ({', '.join(LANGS)})")
+            for key in keys if key not in ui[LANGS[0]]]
 
 
 def check_update_links(facts: Facts, pages: dict[str, dict[str, tuple[Path, dict, list[str]]]]) -> list[ContentError]:

@@ -187,7 +187,11 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
         "cards": cards,
         "chart": {"src": site_url + chart.url_path, "width": chart.width // 2, "height": round(chart.height / 2),
                   "alt": t["email.chart_alt"].format(title=chart.title, description=chart.description),
-                  "title": chart.title, "link": f"{site_url}{chart.page_url}#chart-{chart.name}"},
+                  "title": chart.title, "link": f"{site_url}{chart.page_url}#chart-{chart.name}",
+                  # What the image leaves out, as text under it: the caption's caveats and each bar's note.
+                  "note": chart.layout.note, "as_of": chart.layout.as_of,
+                  "notes": [(r.label, r.note or "; ".join(f"{s.label}: {s.text}" for s in r.segments))
+                            for r in chart.layout.rows]},
         "home": prefix,
         "online": site_url + page_path("newsletter", lang) + "email.html",
         "sections": sections,
@@ -250,7 +254,7 @@ def write_email_editions(site: Path, site_url: str, site_names: dict[str, str], 
         as_of = t["chart.as_of"].format(date=date_text(str(facts.charts[name]["as_of"]), lang))
         return t["email.chart_footer"].format(as_of=as_of, site=site_names[lang], url=site_url + lang_prefix(lang))
 
-    charts, drawn = write_chart_pngs(site, pages, chart_footer)
+    charts, drawn = write_chart_pngs(site, pages, chart_footer, facts)
     log.info("chart PNGs: %d drawn, %d from cache", drawn, len(charts) - drawn)
     written = []
     for lang in LANGS:

@@ -15,6 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from . import DEFAULT_LANG, lang_prefix, page_path
 from .calls import PAGE_CALLS, chart_names, check_references, special_slugs  # noqa: F401 (chart_names: the chart tests list charts with it)
+from .charts import chart_layout
 from .data import Facts, load_facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
@@ -135,7 +136,7 @@ class PageFunctions:
                 "checked": sum(1 for s in entries if not s.get("date") and s.get("checked"))}
 
     def chart(self, name: str) -> str:
-        return _block(self.component(f"chart-{name}", name=name, chart=self.facts.charts[name]))
+        return _block(self.component("chart", c=chart_layout(self.facts, name, self.lang, self.t)))
 
     def updates_list(self) -> str:
         """The updates log from data (newest first): the same entries as the feeds."""

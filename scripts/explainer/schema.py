@@ -21,7 +21,7 @@ from . import LANGS
 KINDS = ("money", "price", "number", "percent", "gw", "years", "year", "month", "date", "list", "words")
 VERDICTS = ("accurate", "imprecise", "unconfirmed", "incomplete")
 # How firm a figure is; every status but "confirmed" is shown in words beside it.
-STATUSES = ("confirmed", "unconfirmed", "nonbinding", "preliminary", "partly_firm", "interpretation")
+STATUSES = ("confirmed", "unconfirmed", "nonbinding", "preliminary", "partly_firm", "conditional", "interpretation")
 CHANGE_KINDS = ("update", "correction", "published")
 SOURCE_TAGS = ("C", "M", "W")             # company or filing, major outlet, weak
 SOURCE_KINDS = ("original", "aggregator")  # `kind: aggregator`: a page that only restates others' reporting
@@ -231,6 +231,7 @@ class Bar(Entry):
 
 class Chart(Entry):
     as_of: Day = Field(description="the date its data describes (YYYY-MM-DD)")
+    caveat: Texts = Field(description="the one line its email image carries (what the figures are not), in every language")
     bars: list[Bar] = Field(min_length=1, description="a list of bars, each with `label:` and `segments:`")
 
 

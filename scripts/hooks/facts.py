@@ -36,18 +36,21 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    from explainer import DEFAULT_LANG, LANGS, LOCALES, lang_prefix
+    from explainer import DEFAULT_LANG, LANGS, lang_prefix
     from explainer.data import load_facts, load_ui
+    from explainer.format import render
     from explainer.report import page_issue_url
 
-    # What the templates in overrides/ know: interface words, the languages and
-    # their locales, and the source article (JSON-LD `isBasedOn`).
+    # What the templates in overrides/ know: interface words, the languages, the
+    # source article (JSON-LD `isBasedOn`) and the share card's figure.
     env.globals["site_strings"] = load_ui()
-    env.globals["site_locales"] = LOCALES
     env.globals["default_lang"] = DEFAULT_LANG
     env.globals["site_languages"] = LANGS
     env.globals["lang_prefix"] = lang_prefix
-    env.globals["site_source_article"] = load_facts().sources[1]
+    facts = load_facts()
+    env.globals["site_source_article"] = facts.sources[1]
+    # What the share card shows besides the title (explainer/cards.py), for its alt text.
+    env.globals["site_card_figure"] = {code: f"{facts.card['label'][code]} {render(facts.facts[facts.card['fact']], code)}" for code in LANGS}
     env.globals["report_issue_url"] = page_issue_url   # overrides/partials/comments.html
     env.globals["page_lang"] = page_lang
     return env

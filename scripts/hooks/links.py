@@ -1,4 +1,5 @@
-"""MkDocs hook: marks links to other sites as external and safe to open."""
+"""MkDocs hook: marks links to other sites as external and safe to open; lists
+the addresses of a page's links for print (explainer.content); names every table."""
 import re
 
 EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]+)"(?![^>]*\brel=)')
@@ -7,4 +8,11 @@ EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]+)"(?![^>]*\brel=)')
 def on_page_content(html, page, config, files):
     # rel=noopener noreferrer: the other site gets no handle on this tab nor the
     # full URL; "external" lets CSS and screen-reader text mark the link.
-    return EXTERNAL_LINK.sub(r'<a href="\1" rel="external noopener noreferrer"', html)
+    html = EXTERNAL_LINK.sub(r'<a href="\1" rel="external noopener noreferrer"', html)
+    from explainer import DEFAULT_LANG
+    from explainer.content import caption_tables, print_links
+    from explainer.data import load_ui
+
+    lang = getattr(page.file, "locale", None) or DEFAULT_LANG
+    html = caption_tables(html, page.file.abs_src_path)
+    return print_links(html, config.site_url + page.url, load_ui()[lang]["print.links"])
