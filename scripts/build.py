@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the explainer: checks, MkDocs (strict), share cards, feeds, CSP, search index.
+"""Build the explainer: checks, MkDocs (strict), share cards, feeds, CSP, search index, trimmed CSS.
 
     python scripts/build.py [--out DIR] [--site-url URL] [--repo-url URL]
 
@@ -16,7 +16,6 @@ one commit are identical.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import re
@@ -114,26 +113,29 @@ def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None
 
 def postbuild(site: Path, site_url: str) -> list[ContentError]:
     """What only the real build does, after the hooks wrote the pages, cards, feeds
-    and email edition (scripts/hooks/pipeline.py): CSP, the search index, the crawl."""
+    and email edition (scripts/hooks/pipeline.py): CSP, the search index, trimmed
+    and minified styles and script, the crawl."""
     from explainer.links import check_links
+    from explainer.minify import minify_site_assets
+    from explainer.search import write_search
     from explainer.security import add_csp_everywhere
     from explainer.site import read_pages
+    from explainer.trim_css import trim_stylesheets
 
+    pages = read_pages(site)
     add_csp_everywhere(site)
-    pagefind = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-                               # permalinks "#", source markers "[5]" and button labels are not what readers search for
-                               "--exclude-selectors", ".headerlink, sup.cite, button"], capture_output=True, text=True)
-    if pagefind.returncode != 0:
-        return [ContentError(None, f"Pagefind could not index the site: {pagefind.stderr.strip() or pagefind.stdout.strip()}")]
-    # Pagefind writes its language map in random order; sort it so builds are byte-identical.
-    entry = site / "pagefind" / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    errors = write_search(site, pages)
+    if errors:
+        return errors
+    errors = trim_stylesheets(site)
+    if errors:
+        return errors
+    minify_site_assets(site)
 
     def source_of(html: Path) -> Path:
         match = next((p for p in pages if p.path == html), None)
         return ROOT / match.source if match else html.relative_to(site)
 
-    pages = read_pages(site)
     return check_links(site, site_url, source_of)
 
 
@@ -162,7 +164,7 @@ def build_site(out: Path, site_url: str | None, repo_url: str | None = None) -> 
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-    pages = sum(1 for _ in out.rglob("index.html") if "pagefind" not in _.parts)
+    pages = len(list(out.rglob("index.html")))
     print(f"Built {pages} pages ({', '.join(LANGS)}) into {out} in {time.monotonic() - started:.1f} s")
     return 0
 

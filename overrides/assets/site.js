@@ -1,6 +1,6 @@
 /* The site's behaviour, in place of Material's bundle:
  * palette toggle, menu button, heading links that copy, language switch that
- * keeps the #section, and Pagefind search loaded on first use. Strings come from #site-strings. */
+ * keeps the #section, and search (lunr) loaded when the reader reaches for it. Strings come from #site-strings. */
 (function () {
   "use strict";
   var doc = document.documentElement;
@@ -204,23 +204,141 @@
     });
   }
 
-  /* Search: Pagefind, loaded the first time the dialog opens. */
-  var pagefind = null;
-  function loadPagefind() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
-        return pf.options({ baseUrl: ROOT.pathname, excerptLength: 24 }).then(function () { return pf; });
-      });
-    }
-    return pagefind;
-  }
-  function bestSection(data) {
-    var best = null, bestScore = -1;
-    (data.sub_results || []).forEach(function (sub) {
-      var score = (sub.weighted_locations || []).reduce(function (s, w) { return s + w.balanced_score; }, 0);
-      if (score > bestScore) { best = sub; bestScore = score; }
+  /* Search: lunr (lunrjs.com) over one small index per language, written by the
+     build (scripts/explainer/search.py). Nothing loads until the reader shows
+     intent: hovering or focusing the search button, or pressing "/". Then one
+     script (lunr, plus lunr-languages' stemmer for Spanish) and one index; the
+     index is built here in a few milliseconds. Each word is indexed under two
+     keys, its stem folded and the stem of its folded form, so "computo",
+     "cómputo" and "cómputos" meet; the query takes the second key of each word,
+     with a trailing wildcard so results come while the reader types. */
+  var LANG = doc.lang || "en"; /* the build names the files by <html lang> */
+  var BASE_LANG = LANG.split("-")[0].toLowerCase(); /* lunr-languages by language: pt-BR is pt */
+  var SEARCH = new URL("search/", ROOT);
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var engine = null;
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement("script");
+      el.src = src;
+      el.onload = resolve;
+      el.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(el);
     });
-    return best;
+  }
+  function fold(text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
+  function buildEngine(data) {
+    var L = window.lunr;
+    var own = BASE_LANG !== "en" && L[BASE_LANG] ? L[BASE_LANG] : null;
+    var stemmer = own ? own.stemmer : L.stemmer;
+    var stopWord = own ? own.stopWordFilter : L.stopWordFilter;
+    function stem(word) { return stemmer(new L.Token(word, {})).toString(); }
+    function isStopWord(word) { return !stopWord(new L.Token(word, {})); }
+    function keys(word) { var a = fold(stem(word)), b = stem(fold(word)); return a === b ? [a] : [a, b]; }
+    var keyCache = Object.create(null); /* a word's keys, for the excerpts */
+    function expand(token) {
+      var word = token.toString();
+      if (isStopWord(word)) return null;
+      return keys(word).map(function (k) { return token.clone(function () { return k; }); });
+    }
+    L.Pipeline.registerFunction(expand, "site-expand");
+    var bodies = data.sections.map(function () { return []; });
+    data.words.split("\n").forEach(function (line) {
+      var space = line.indexOf(" "), word = line.slice(0, space), k = 0;
+      line.slice(space + 1).split(".").forEach(function (gap) { k += parseInt(gap, 36); bodies[k].push(word); });
+    });
+    var idx = L(function () {
+      this.pipeline.reset();
+      this.searchPipeline.reset();
+      this.pipeline.add(expand);
+      this.ref("k");
+      this.field("title", { boost: 3 });
+      this.field("body");
+      var builder = this;
+      data.sections.forEach(function (s, k) {
+        builder.add({ k: String(k), title: (s[2].toLowerCase().match(WORD) || []).join(" "), body: bodies[k].join(" ") });
+      });
+    });
+    return {
+      data: data,
+      texts: {},
+      /* The query's words, as the index keys them; stop words dropped. */
+      terms: function (query) {
+        var seen = {};
+        return (query.toLowerCase().match(WORD) || []).filter(function (w) { return !isStopWord(w); })
+          .map(function (w) { return stem(fold(w)); })
+          .filter(function (t) { return t && !seen[t] && (seen[t] = true); });
+      },
+      /* Every matching page, best first, each with its matching sections, best first. */
+      search: function (terms) {
+        if (!terms.length) return [];
+        var hits = idx.query(function (q) {
+          terms.forEach(function (t) {
+            /* a single letter would expand to hundreds of words: whole words only */
+            q.term(t, { usePipeline: false, wildcard: t.length > 1 ? L.Query.wildcard.TRAILING : L.Query.wildcard.NONE, presence: L.Query.presence.REQUIRED });
+            q.term(t, { usePipeline: false, boost: 5 }); /* the whole word ranks above a longer one */
+          });
+        });
+        var groups = [], byPage = {};
+        hits.forEach(function (hit) {
+          var k = Number(hit.ref), pageNo = data.sections[k][0];
+          if (!byPage[pageNo]) groups.push(byPage[pageNo] = { page: pageNo, sections: [] });
+          byPage[pageNo].sections.push(k);
+        });
+        return groups;
+      },
+      matches: function (word, terms) {
+        var lower = word.toLowerCase(), ks = keyCache[lower] || (keyCache[lower] = keys(lower));
+        return terms.some(function (t) { return ks.some(function (k) { return k.lastIndexOf(t, 0) === 0; }); });
+      }
+    };
+  }
+  function loadEngine() {
+    if (!engine) {
+      engine = Promise.all([
+        loadScript(new URL("lunr-" + LANG + ".js", SEARCH).href),
+        fetch(new URL(LANG + ".json", SEARCH).href).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      ]).then(function (loaded) { return buildEngine(loaded[1]); });
+      engine.catch(function () { engine = null; }); /* offline: try again next time */
+    }
+    return engine;
+  }
+  /* A section's text (for its excerpt), fetched once. */
+  function sectionText(eng, k) {
+    if (!eng.texts[k]) {
+      eng.texts[k] = fetch(new URL(LANG + "/" + k + ".txt", SEARCH).href).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.text();
+      });
+      eng.texts[k].catch(function () { delete eng.texts[k]; });
+    }
+    return eng.texts[k];
+  }
+  /* About 24 words around the first match, every match in <mark>; text nodes only. */
+  function fillExcerpt(el, text, eng, terms) {
+    var words = [], m, first = -1;
+    WORD.lastIndex = 0;
+    /* Read words up to the first match and 16 beyond: all an excerpt shows. */
+    while ((m = WORD.exec(text)) && (first < 0 || words.length < first + 16)) {
+      var hit = eng.matches(m[0], terms);
+      if (hit && first < 0) first = words.length;
+      words.push({ start: m.index, end: m.index + m[0].length, hit: hit });
+    }
+    if (!words.length) return;
+    var more = m !== null;
+    var from = Math.max(0, first - 8), to = Math.min(words.length, from + 24);
+    var pos = words[from].start;
+    el.textContent = from > 0 ? "… " : "";
+    for (var w = from; w < to; w++) {
+      if (!words[w].hit) continue;
+      el.appendChild(document.createTextNode(text.slice(pos, words[w].start)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(words[w].start, words[w].end);
+      el.appendChild(mark);
+      pos = words[w].end;
+    }
+    var cut = to < words.length || more;
+    el.appendChild(document.createTextNode(text.slice(pos, cut ? words[to - 1].end : text.length) + (cut ? " …" : "")));
   }
   function setupSearch() {
     var opener = document.querySelector(".site-search-open");
@@ -249,7 +367,7 @@
     input.setAttribute("aria-describedby", "site-search-status");
     close.textContent = "×";
     close.setAttribute("aria-label", T["search.close"]);
-    var active = -1, timer = null, seq = 0;
+    var active = -1, seq = 0, ready = false;
 
     function options() { return list.querySelectorAll("[role=option]"); }
     function setActive(i) {
@@ -260,61 +378,75 @@
       input.setAttribute("aria-activedescendant", opts[active].id);
       opts[active].scrollIntoView({ block: "nearest" });
     }
-    function render(items, query) {
+    var EXCERPTS_AT_ONCE = 5; /* pages whose excerpt loads with the results; the others as they scroll into view */
+    var seen = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) { seen.unobserve(e.target); e.target.loadExcerpt(); } });
+    }, { root: list }) : null;
+    function option(k, href, parts) {
+      var li = document.createElement("li");
+      li.id = "site-search-option-" + k;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      var a = document.createElement("a");
+      a.href = href;
+      a.tabIndex = -1;
+      parts.forEach(function (p) {
+        var span = document.createElement("span");
+        span.className = p[0];
+        span.textContent = p[1];
+        a.appendChild(span);
+      });
+      li.appendChild(a);
+      li.addEventListener("click", function () { dialog.close(); });
+      return li;
+    }
+    /* One entry per matching page (the true count), best first: its best
+       section with an excerpt, then up to two more of its matching sections. */
+    function render(eng, groups, terms, query) {
       list.innerHTML = "";
       list.setAttribute("data-query", query);
+      list.removeAttribute("data-excerpts");
+      if (seen) seen.disconnect();
       active = -1;
       input.removeAttribute("aria-activedescendant");
       if (!query) { status.textContent = T["search.type"]; input.setAttribute("aria-expanded", "false"); return; }
-      if (!items.length) { status.textContent = T["search.none"].replace("{query}", query); input.setAttribute("aria-expanded", "false"); return; }
-      items.forEach(function (item, k) {
-        var li = document.createElement("li");
-        li.id = "site-search-option-" + k;
-        li.setAttribute("role", "option");
-        li.setAttribute("aria-selected", "false");
-        var a = document.createElement("a");
-        a.href = item.url;
-        a.tabIndex = -1;
-        var title = document.createElement("span");
-        title.className = "site-search__title";
-        title.textContent = item.title;
-        a.appendChild(title);
-        if (item.section && item.section !== item.title) {
-          var section = document.createElement("span");
-          section.className = "site-search__section";
-          section.textContent = item.section;
-          a.appendChild(section);
-        }
-        var excerpt = document.createElement("span");
-        excerpt.className = "site-search__excerpt";
-        excerpt.innerHTML = item.excerpt; /* Pagefind escapes the text and adds only <mark> */
-        a.appendChild(excerpt);
-        li.appendChild(a);
-        li.addEventListener("click", function () { dialog.close(); });
-        list.appendChild(li);
+      if (!groups.length) { status.textContent = T["search.none"].replace("{query}", query); input.setAttribute("aria-expanded", "false"); return; }
+      var data = eng.data, n = 0, pending = [];
+      groups.forEach(function (g, rank) {
+        var page = data.pages[g.page];
+        g.sections.slice(0, 3).forEach(function (k, i) {
+          var s = data.sections[k], parts = [];
+          if (i === 0) parts.push(["site-search__title", page[1]]);
+          else parts.push(["site-sr-only", page[1] + ": "]);
+          if (s[2] !== page[1] || i > 0) parts.push(["site-search__section", s[2]]);
+          if (i === 0) parts.push(["site-search__excerpt", ""]);
+          var li = option(n++, new URL(page[0], ROOT).pathname + "#" + s[1], parts);
+          if (i > 0) li.className = "site-search__more";
+          list.appendChild(li);
+          if (i > 0) return;
+          var excerpt = li.querySelector(".site-search__excerpt");
+          li.loadExcerpt = function () {
+            return sectionText(eng, k).then(function (text) { fillExcerpt(excerpt, text, eng, terms); }, function () { /* the links still work */ });
+          };
+          if (rank < EXCERPTS_AT_ONCE || !seen) pending.push(li.loadExcerpt());
+          else seen.observe(li);
+        });
       });
       input.setAttribute("aria-expanded", "true");
-      status.textContent = items.length === 1 ? T["search.one"] : T["search.many"].replace("{count}", items.length);
+      status.textContent = groups.length === 1 ? T["search.one"] : T["search.many"].replace("{count}", groups.length);
+      Promise.all(pending).then(function () { if (list.getAttribute("data-query") === query) list.setAttribute("data-excerpts", query); });
     }
     function run() {
       var query = input.value.trim();
       var mine = ++seq;
-      if (!query) { render([], ""); return; }
-      status.textContent = T["search.loading"];
-      loadPagefind().then(function (pf) { return pf.search(query); }).then(function (search) {
-        return Promise.all(search.results.slice(0, 8).map(function (r) { return r.data(); }));
-      }).then(function (datas) {
+      if (!query) { render(null, [], [], ""); return; }
+      if (!ready) status.textContent = T["search.loading"];
+      loadEngine().then(function (eng) {
+        ready = true;
         if (mine !== seq) return;
-        render(datas.map(function (d) {
-          var sub = bestSection(d);
-          return {
-            url: sub ? sub.url : d.url,
-            title: d.meta.title,
-            section: sub ? sub.title : "",
-            excerpt: sub ? sub.excerpt : d.excerpt
-          };
-        }), query);
-      }).catch(function () { status.textContent = T["search.offline"]; });
+        var terms = eng.terms(query);
+        render(eng, eng.search(terms), terms, query);
+      }).catch(function () { if (mine === seq) status.textContent = T["search.offline"]; });
     }
     function open() {
       if (dialog.open) return;
@@ -322,13 +454,16 @@
       input.focus();
       input.select();
       if (!input.value) status.textContent = T["search.type"];
-      loadPagefind();
+      loadEngine();
     }
+    /* Intent to search: start loading before the click. */
+    opener.addEventListener("pointerenter", loadEngine);
+    opener.addEventListener("focus", loadEngine);
     opener.addEventListener("click", open);
     close.addEventListener("click", function () { dialog.close(); });
     dialog.addEventListener("close", function () { opener.focus(); });
     dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+    input.addEventListener("input", run); /* a query takes milliseconds once the index is in */
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); setActive(active + 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }

@@ -46,7 +46,7 @@ CSS_IMPORT = re.compile(r"@import|url\((['\"]?)(?:https?:)?//")
 def foreign_css(site: Path) -> list[str]:
     """Stylesheets that import or load anything from another origin (fonts above all)."""
     return [str(path.relative_to(site)) for path in sorted(site.rglob("*.css"))
-            if "pagefind" not in path.parts and CSS_IMPORT.search(path.read_text(encoding="utf-8"))]
+            if CSS_IMPORT.search(path.read_text(encoding="utf-8"))]
 
 
 def check_links(site: Path, site_url: str, source_of) -> list[ContentError]:
@@ -55,8 +55,6 @@ def check_links(site: Path, site_url: str, source_of) -> list[ContentError]:
     root_path = base.path if base.path.endswith("/") else base.path + "/"
     errors, id_cache = [], {}
     for page in sorted(site.rglob("*.html")):
-        if "pagefind" in page.parts:
-            continue
         rel = page.relative_to(site).as_posix()
         page_url = f"{base.scheme}://{base.netloc}{root_path}{rel}"
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

@@ -17,7 +17,6 @@ from urllib.parse import unquote, urlsplit
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml", "application/atom+xml")
 mimetypes.add_type("application/javascript", ".js")
 mimetypes.add_type("application/javascript", ".mjs")
-mimetypes.add_type("application/wasm", ".wasm")
 
 
 class Handler(BaseHTTPRequestHandler):

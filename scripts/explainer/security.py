@@ -11,7 +11,7 @@ NOT_EXECUTED = re.compile(r'type="application/(?:json|ld\+json)"')
 HEAD = re.compile(r"<head>", re.I)
 
 POLICY = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+    "default-src 'self'; script-src 'self' {hashes}; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
 )
@@ -40,7 +40,7 @@ def add_csp(path: Path) -> None:
 
 def add_csp_everywhere(site: Path) -> int:
     # The email editions (newsletter/email.html) go to mail clients, not browsers: no policy meta.
-    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts and p.name != "email.html"]
+    pages = [p for p in site.rglob("*.html") if p.name != "email.html"]
     for path in pages:
         add_csp(path)
     return len(pages)

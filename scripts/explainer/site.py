@@ -31,7 +31,7 @@ def read_pages(site: Path) -> list[BuiltPage]:
     for path in sorted(site.rglob("index.html")):
         rel = path.parent.relative_to(site).as_posix()
         url = "" if rel == "." else rel + "/"
-        if url.startswith(("pagefind/", "assets/")):
+        if url.startswith(("search/", "assets/")):
             continue
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         lang = soup.html.get("lang", DEFAULT_LANG)

@@ -1,6 +1,7 @@
 """MkDocs hook: fills each page's facts in, in the page's language (see explainer/pages.py)."""
 import logging
 import sys
+from pathlib import Path
 
 import _path
 from jinja2 import pass_context
@@ -53,6 +54,10 @@ def on_env(env, config, files):
     env.globals["site_card_figure"] = {code: f"{facts.card['label'][code]} {render(facts.facts[facts.card['fact']], code)}" for code in LANGS}
     env.globals["report_issue_url"] = page_issue_url   # overrides/partials/comments.html
     env.globals["page_lang"] = page_lang
+    # The logo drawn inline (partials/logo.html): as an <img> of the favicon's file,
+    # browsers fetch that file twice, once for the tab and once for the image.
+    logo = config.theme["logo"] if "logo" in config.theme else None  # the benchmark's stock build has none
+    env.globals["site_logo_svg"] = (Path(config.docs_dir) / logo).read_text(encoding="utf-8").strip() if logo else ""
     return env
 
 
