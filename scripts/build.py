@@ -29,7 +29,7 @@ from pathlib import Path
 # scripts/ is on the import path: Python puts a script's own folder there.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's MkDocs-2 banner
 
-from explainer import DEFAULT_LANG, LANGS, ROOT  # noqa: E402
+from explainer import LANGS, ROOT  # noqa: E402
 from explainer.errors import ContentError  # noqa: E402
 
 log = logging.getLogger("explainer.build")
@@ -59,7 +59,10 @@ def source_date_epoch() -> str:
     # No commit to read (a tarball): any fixed value will do, since no content
     # date comes from the clock; the newest update's time keeps it meaningful.
     from explainer.data import load_facts
-    return str(int(load_facts().updates[0]["time"].timestamp()))
+    try:
+        return str(int(load_facts().updates[0]["time"].timestamp()))
+    except ContentError:   # the hooks' checks report it, with every other problem
+        return "0"
 
 
 def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None) -> dict:
@@ -85,12 +88,8 @@ def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None
             # The header's repository link and every page's "report an error" link.
             overrides["repo_url"] = repo_url.rstrip("/")
         config = load_config(str(ROOT / "mkdocs.yml"), **overrides)
-        names = {DEFAULT_LANG: config.site_name}
-        for lang_cfg in config.plugins["i18n"].config.languages:
-            if lang_cfg.locale != DEFAULT_LANG:
-                names[lang_cfg.locale] = lang_cfg.site_name or config.site_name
         build(config)
-        return {"site_url": config.site_url, "site_names": names}
+        return {"site_url": config.site_url}
     except ContentError:  # a MkDocsException too, but it already names its file
         raise
     except exceptions.Abort as exc:
@@ -112,29 +111,18 @@ def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None
         mk_log.propagate = True
 
 
-def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[ContentError]:
-    from explainer.cards import write_card
-    from explainer.data import load_facts
-    from explainer.email_edition import write_email_editions
-    from explainer.feeds import write_feeds
-    from explainer.format import render
+def postbuild(site: Path, site_url: str) -> list[ContentError]:
+    """What only the real build does, after the hooks wrote the pages, cards, feeds
+    and email edition (scripts/hooks/pipeline.py): CSP, the search index, trimmed
+    and minified styles and script, the crawl."""
     from explainer.links import check_links
+    from explainer.minify import minify_site_assets
     from explainer.search import write_search
     from explainer.security import add_csp_everywhere
-    from explainer.minify import minify_site_assets
-    from explainer.trim_css import trim_stylesheets
     from explainer.site import read_pages
+    from explainer.trim_css import trim_stylesheets
 
-    facts = load_facts()
     pages = read_pages(site)
-    drawn = 0
-    card = facts.card
-    for page in pages:
-        dest = site / "assets" / "cards" / page.lang / f"{page.slug or 'index'}.png"
-        drawn += write_card(dest, page.title, card["label"][page.lang], render(facts.facts[card["fact"]], page.lang),
-                            site_names[page.lang], page.lang)
-    write_feeds(site, site_url, site_names, facts)
-    write_email_editions(site, site_url, site_names, facts, pages)  # after MkDocs and before CSP: fills the newsletter page
     add_csp_everywhere(site)
     errors = write_search(site, pages)
     if errors:
@@ -148,31 +136,21 @@ def postbuild(site: Path, site_url: str, site_names: dict[str, str]) -> list[Con
         match = next((p for p in pages if p.path == html), None)
         return ROOT / match.source if match else html.relative_to(site)
 
-    log.info("cards: %d drawn, %d from cache", drawn, len(pages) - drawn)
     return check_links(site, site_url, source_of)
 
 
 def build_site(out: Path, site_url: str | None, repo_url: str | None = None) -> int:
-    from explainer.checks import check_docs, check_pairs, page_files
-    from explainer.data import parse_facts
-
     started = time.monotonic()
     if repo_url and not re.fullmatch(r"https://[^/\s]+/[^\s?#]+", repo_url):
         raise ContentError(None, f"--repo-url `{repo_url}` is not a repository address: give its https:// URL, e.g. https://github.com/user/repo")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
-    # Pages before data: a language added to mkdocs.yml is first a list of pages to write.
-    errors = check_pairs(page_files())
-    if errors:
-        raise ContentError.group(errors)
-    facts = parse_facts()
-    errors = check_docs(facts)
-    if errors:
-        raise ContentError.group(errors)
+    # The source checks run in MkDocs' hooks (scripts/hooks/pipeline.py), as under
+    # `mkdocs serve`: the first problem found stops the build before anything is written.
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         info = run_mkdocs(tmp, site_url, repo_url)
-        errors = postbuild(tmp, info["site_url"], info["site_names"])
+        errors = postbuild(tmp, info["site_url"])
         if errors:
             raise ContentError.group(errors)
         os.chmod(tmp, 0o755)

@@ -2,7 +2,10 @@
 to do), no traceback, and leaves the previous output exactly as it was."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,7 +66,7 @@ def parity_gap(p: Path):
 
 def chart_without_interface_words(p: Path):
     """A new chart: its data and both pages, but no words in ui.yml."""
-    _replace(p / "data" / "facts.yml", "charts:\n", "charts:\n  demo:\n    as_of: 2026-11-28\n    bars:\n      - {label: AWS, segments: [{fact: deal.value}]}\n")
+    _replace(p / "data" / "facts.yml", "charts:\n", "charts:\n  demo:\n    as_of: 2026-11-28\n    caveat: {es: Demo., en: Demo.}\n    bars:\n      - {label: AWS, segments: [{fact: deal.value}]}\n")
     for lang in ("es", "en"):
         f = p / "docs" / f"terms.{lang}.md"
         f.write_text(f.read_text(encoding="utf-8") + '\n{{ chart("demo") }}\n', encoding="utf-8")
@@ -172,3 +175,46 @@ def test_bad_input_is_refused_and_previous_output_kept(project_copy, tmp_path, c
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert (out / "index.html").read_text(encoding="utf-8") == "previous build"
     assert not list(tmp_path.glob(".out.*")), "a half-built folder was left behind"
+
+
+def _previous_site(tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("previous build", encoding="utf-8")
+    return out
+
+
+def test_plain_mkdocs_build_refuses_a_page_without_its_twin_in_one_line(project_copy, tmp_path):
+    """The checks run in the MkDocs hooks: `mkdocs build` (and `serve`) refuse what
+    scripts/build.py refuses, one line per problem, no traceback, nothing written."""
+    out = _previous_site(tmp_path)
+    remove_twin(project_copy)
+
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project_copy / "mkdocs.yml"), "-d", str(out)],
+                            cwd=project_copy, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output and "jinja2" not in output, output
+    problems = [line for line in output.splitlines() if "glossary" in line]
+    assert len(problems) == 1 and re.search(r"ERROR +- +docs/glossary\.es\.md: has no en twin: create docs/glossary\.en\.md", problems[0]), output
+    assert [p.name for p in out.iterdir()] == ["index.html"] and (out / "index.html").read_text(encoding="utf-8") == "previous build"
+
+
+def test_one_build_reports_every_data_mistake(project_copy, tmp_path):
+    """Three unrelated mistakes in the data files: one build names all three, each on its line."""
+    _replace(project_copy / "data" / "facts.yml", "  deal.years:        {kind: years, value: 7,", "  deal.years:        {kind: years, value: seven,")
+    _replace(project_copy / "data" / "ui.yml", "verdict:            {es: Veredicto, en: Verdict}", "verdict:            {es: Veredicto}")
+    _replace(project_copy / "data" / "facts.yml", "\nevents:\n  - {", "\nevents:\n  - {review_by: next week, ")
+    out = _previous_site(tmp_path)
+
+    result = run_build(out, "http://127.0.0.1:9/proj/", cwd=project_copy)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    lines = [line.strip() for line in result.stderr.splitlines() if re.match(r"\s+data/", line)]
+    expected = [r"data/facts\.yml:\d+: fact `deal\.years`: `value: seven` must be a number",
+                r"data/facts\.yml:\d+: event of [\d-]+: `review_by: next week` is not a date",
+                r"data/ui\.yml:\d+: UI string `verdict` needs `en:`"]
+    assert len(lines) == 3 and all(any(re.match(p, line) for line in lines) for p in expected), result.stderr
+    assert (out / "index.html").read_text(encoding="utf-8") == "previous build"

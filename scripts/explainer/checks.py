@@ -8,24 +8,20 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import yaml
-
 from . import DOCS, LANGS
+from .calls import BY_NAME, PARITY_CALL, call_args, check_references, describe
 from .data import Facts
 from .errors import ContentError
-from .pages import check_references
-from .review import REVIEW_CALL, call_date
+from .frontmatter import split_front_matter  # noqa: F401 (the page tools and tests read front matter from here)
+from .review import call_date
 
 HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 DESCRIPTION_LENGTH = (50, 160)
 TITLE_LENGTH = 60
-# The calls the editions must make alike, section by section (the parity guard).
-PARITY_CALL = re.compile(r"""\b(fact|cite|quote|claim|chart)\(([^)]*)\)""")
-LOCAL_DIFFERENCE = re.compile(r"\blocal_difference\(")
-CALL_VERB = {"fact": "uses fact", "cite": "cites", "quote": "quotes", "claim": "shows claim", "chart": "draws chart"}
+LOCAL_DIFFERENCE = BY_NAME["local_difference"].regex   # a section that declares its difference
+REVIEW_CALL = BY_NAME["review_by"].regex                 # compared by date: both editions expire together
 
 
 def page_files(docs: Path = DOCS) -> dict[str, dict[str, Path]]:
@@ -57,20 +53,6 @@ def check_pairs(pages: dict[str, dict[str, Path]]) -> list[ContentError]:
     return errors
 
 
-def split_front_matter(path: Path) -> tuple[dict, str, int]:
-    """(front matter, body, line where the body starts)."""
-    text = path.read_text(encoding="utf-8")
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}, text, 1
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError(path, f"malformed front matter: {getattr(exc, 'problem', exc)}", (mark.line + 2) if mark else 1) from None
-    return meta, text[match.end():], match.group(0).count("\n") + 1
-
-
 def headings(body: str, path: Path, first_line: int) -> tuple[list[tuple[str, str]], list[ContentError]]:
     """The (level, id) of each ## and ### heading; a heading without an id is an error."""
     found, errors, in_fence = [], [], False
@@ -93,18 +75,6 @@ def headings(body: str, path: Path, first_line: int) -> tuple[list[tuple[str, st
     return found, errors
 
 
-def _call_args(name: str, args: str):
-    if name == "cite":
-        return tuple(int(n) for n in re.findall(r"\d+", args))
-    first = re.match(r"""\s*["']([^"']*)["']""", args)
-    return first.group(1) if first else args.strip()
-
-
-def _describe(name: str, args) -> str:
-    shown = f"[{', '.join(map(str, args))}]" if name == "cite" else f"`{args}`"
-    return f"{CALL_VERB[name]} {shown}"
-
-
 def section_calls(body: str, first_line: int) -> dict[str, dict]:
     """{heading id: {"line", "calls": [(name, args, line)], "local": bool, "reviews": [(date, line)]}}, in page order."""
     sections: dict[str, dict] = {}
@@ -119,7 +89,7 @@ def section_calls(body: str, first_line: int) -> dict[str, dict]:
         if id_match:
             current = sections.setdefault(id_match.group(1), {"line": lineno, "calls": [], "local": False, "reviews": []})
             continue
-        current["calls"] += [(name, _call_args(name, args), lineno) for name, args in PARITY_CALL.findall(line)]
+        current["calls"] += [(name, call_args(name, args), lineno) for name, args in PARITY_CALL.findall(line)]
         current["local"] = current["local"] or bool(LOCAL_DIFFERENCE.search(line))
         current["reviews"] += [(str(call_date(args)), lineno) for args in REVIEW_CALL.findall(line)]
     return sections
@@ -156,8 +126,8 @@ def compare_calls(paths: dict[str, Path], bodies: dict[str, tuple[str, int]]) ->
                 continue
             k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
             where = f"(#{sid})" if sid else "(before the first section)"
-            here = f"{_describe(*a[k])}" if k < len(a) else "has no further call"
-            there = f"{_describe(*b[k])}" if k < len(b) else "has no further call"
+            here = f"{describe(*a[k])}" if k < len(a) else "has no further call"
+            there = f"{describe(*b[k])}" if k < len(b) else "has no further call"
             line_here = mine["calls"][k][2] if k < len(a) else mine["line"]
             line_there = theirs["calls"][k][2] if k < len(b) else theirs["line"]
             # Both places in one line, as an editor reads them: file:line (#section) what.
@@ -195,11 +165,11 @@ def compare_data_texts(facts: Facts) -> list[ContentError]:
     items += [(f"claim `{c['id']}` (later)", c["later"]) for c in facts.claims if c.get("later")]
     items += [(f"newsletter summary `{name}`", texts) for name, texts in facts.newsletter.items()]
     for what, item in items:
-        seqs = {lang: sorted((n, _call_args(n, a)) for n, a in PARITY_CALL.findall(item[lang])) for lang in LANGS}
+        seqs = {lang: sorted((n, call_args(n, a)) for n, a in PARITY_CALL.findall(item[lang])) for lang in LANGS}
         for lang in LANGS[1:]:
             if seqs[lang] != seqs[LANGS[0]]:
-                errors.append(ContentError(facts.path, f"{what}: `{lang}:` {', '.join(_describe(*c) for c in seqs[lang]) or 'uses no fact'}, "
-                                           f"but `{LANGS[0]}:` {', '.join(_describe(*c) for c in seqs[LANGS[0]]) or 'uses no fact'}; every language must say the same facts",
+                errors.append(ContentError(facts.path, f"{what}: `{lang}:` {', '.join(describe(*c) for c in seqs[lang]) or 'uses no fact'}, "
+                                           f"but `{LANGS[0]}:` {', '.join(describe(*c) for c in seqs[LANGS[0]]) or 'uses no fact'}; every language must say the same facts",
                                            getattr(item, "line", None)))
     return errors
 
@@ -277,6 +247,35 @@ def check_docs(facts: Facts, docs: Path = DOCS) -> list[ContentError]:
     return errors + compare_data_texts(facts) + check_sources_cited(facts, bodies) + check_update_links(facts, linked)
 
 
+def check_sources(docs: Path = DOCS) -> list[ContentError]:
+    """Every check on the sources, all problems at once: the pages and their twins,
+    data/facts.yml and data/ui.yml, then (when the data loads) the pages against the data.
+    Run by the MkDocs hook before anything is written (scripts/hooks/pipeline.py)."""
+    from .data import load_facts, load_ui
+
+    loaded, data_errors = {}, []
+    for load in (load_facts, load_ui):
+        try:
+            loaded[load] = load()
+        except ContentError as exc:
+            data_errors += exc.errors
+    facts, ui = loaded.get(load_facts), loaded.get(load_ui)
+    if facts and ui:
+        data_errors += check_chart_words(facts, ui)
+    if facts is None:
+        return check_pairs(page_files(docs)) + data_errors
+    return check_docs(facts, docs) + data_errors
+
+
+def check_chart_words(facts: Facts, ui: dict) -> list[ContentError]:
+    """Each chart's title and note are interface words (data/ui.yml), in every language."""
+    from . import UI_FILE
+
+    keys = [f"chart.{name}.{part}" for name in facts.charts for part in ("title", "note")]
+    return [ContentError(UI_FILE, f"no interface word `{key}`: add `{key}` to data/ui.yml with its text in every language ({', '.join(LANGS)})")
+            for key in keys if key not in ui[LANGS[0]]]
+
+
 def check_update_links(facts: Facts, pages: dict[str, dict[str, tuple[Path, dict, list[str]]]]) -> list[ContentError]:
     """An entry of the updates log that links a page (`link: since#bedrock`) comes
     with that page's `updated:` date moved to the entry's day or later in every
@@ -323,7 +322,7 @@ def check_sources_cited(facts: Facts, bodies: list[str]) -> list[ContentError]:
     for body in bodies:
         for name, args in PARITY_CALL.findall(body):
             if name == "cite":
-                cited |= set(_call_args("cite", args))
+                cited |= set(call_args("cite", args))
     return [ContentError(facts.path, f"source {n} is cited nowhere: cite it where it supports a statement, or remove it (its number is not reused)",
                          getattr(facts.sources[n], "line", None))
             for n in sorted(set(facts.sources) - cited)]

@@ -1,4 +1,9 @@
-"""Loads data/facts.yml, remembering each entry's line so errors can point at it."""
+"""Loads data/facts.yml and data/ui.yml, remembering each key's line so errors can point at it.
+
+What the files may hold is described in explainer.schema (pydantic models); this
+module loads the YAML (refusing a key written twice), validates each entry with
+its model, checks what refers to other entries (source numbers, fact names, weak
+sources), and reports every problem of a file at once."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,17 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
-from . import DATA_FILE, LANGS, UI_FILE
+from . import DATA_FILE, LANGS, UI_FILE, schema
 from .errors import ContentError
-
-KINDS = {"money", "price", "number", "percent", "gw", "years", "year", "month", "date", "list", "words"}
-VERDICTS = {"accurate", "imprecise", "unconfirmed", "incomplete"}
-# How firm a figure is; every status but "confirmed" is shown in words beside it.
-STATUSES = {"confirmed", "unconfirmed", "nonbinding", "preliminary", "partly_firm", "conditional", "interpretation"}
-CHANGE_KINDS = {"update", "correction", "published"}
-SOURCE_TAGS = {"C", "M", "W"}            # company or filing, major outlet, weak
-SOURCE_KINDS = {"original", "aggregator"}  # `kind: aggregator`: a page that only restates others' reporting
 
 
 def is_weak(source: dict) -> bool:
@@ -32,15 +30,16 @@ def weak_only(nums, sources: dict) -> bool:
 
 
 def _weak_words(nums, sources: dict) -> str:
-    if any(sources[n].get("kind") == "aggregator" for n in nums):
+    if any(sources.get(n, {}).get("kind") == "aggregator" for n in nums):
         return "weak sources (tag W) or aggregators (kind: aggregator)"
     return "weak sources (tag W)"
 
 
 class LineDict(dict):
-    """A mapping that knows the line it starts on in its YAML file."""
+    """A mapping that knows the line it starts on in its YAML file, and each key's line."""
 
     line: int = 0
+    key_lines: dict = {}
 
 
 class _Loader(yaml.SafeLoader):
@@ -61,26 +60,30 @@ def _construct_mapping(loader, node, deep=False):
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in seen:
-            raise DuplicateKey(key, key_node.start_mark.line + 1, seen[key])
+            # Noted, not raised: the rest of the file is still checked, and every repeat named.
+            loader.duplicates.append(DuplicateKey(key, key_node.start_mark.line + 1, seen[key]))
+            continue
         seen[key] = key_node.start_mark.line + 1
     mapping = LineDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
+    mapping.key_lines = seen
     return mapping
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def load_yaml(path: Path) -> Any:
+def load_yaml(path: Path, problems: list | None = None) -> Any:
+    """A YAML file whose mappings know their lines. A key written twice is an error:
+    added to `problems` when given (so the caller reports it with the rest), else raised."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ContentError(path, "file not found") from None
+    loader = _Loader(text)
+    loader.duplicates = []
     try:
-        return yaml.load(text, Loader=_Loader)
-    except DuplicateKey as exc:
-        raise ContentError(path, f"`{exc.key}` is written twice (first at line {exc.first_line}): "
-                                 "keep one of them, or rename one", line=exc.line) from None
+        doc = loader.get_single_data()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -89,6 +92,15 @@ def load_yaml(path: Path) -> Any:
             f"malformed YAML: {problem}; fix the syntax (indentation, quotes, colons) there",
             line=mark.line + 1 if mark else None,
         ) from None
+    finally:
+        loader.dispose()
+    twice = [ContentError(path, f"`{dup.key}` is written twice (first at line {dup.first_line}): keep one of them, or rename one", dup.line)
+             for dup in loader.duplicates]
+    if twice and problems is None:
+        raise ContentError.group(twice)
+    if problems is not None:
+        problems += twice
+    return doc
 
 
 @dataclass
@@ -125,195 +137,262 @@ class Facts:
     email: dict | None = None     # the email edition's texts, checked by explainer.email_edition
 
 
-def _need(cond: bool, path: Path, line: int | None, message: str) -> None:
-    if not cond:
-        raise ContentError(path, message, line)
+class Problems(list):
+    """The problems found in one data file, each a ContentError with its line."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+
+    def add(self, line: int | None, message: str) -> None:
+        self.append(ContentError(self.path, message, line))
 
 
-def check_review_by(path: Path, item: dict, what: str) -> None:
-    """`review_by:` on a data entry that states something pending: the day it must
-    be checked again, a real YYYY-MM-DD date (scripts/review.py lists it when due)."""
-    if "review_by" in item:
-        value = item["review_by"]
-        _need(isinstance(value, dt.date) and not isinstance(value, dt.datetime), path, getattr(item, "line", None),
-              f"{what}: `review_by: {value}` is not a date; write the day this statement must be checked again as YYYY-MM-DD, e.g. review_by: 2027-01-04")
+def key_line(node: Any, loc: tuple) -> int | None:
+    """The line of the deepest key or item of `loc` found under `node` (a LineDict or list)."""
+    line = getattr(node, "line", None)
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            line = getattr(node, "key_lines", {}).get(part, line)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line
 
 
-def _check_sources(path, where: LineDict, nums, sources, what: str) -> None:
-    _need(isinstance(nums, list) and nums, path, where.line, f"{what} needs `sources:`, a list of source numbers")
-    for n in nums:
-        _need(n in sources, path, where.line, f"{what} cites source {n}, which is not in `sources:`; add it or fix the number")
+def _describe_loc(raw: Any, loc: tuple) -> str:
+    """`role.en`, `bars[2].segments[1].label`: the part of loc that names keys and items in the data."""
+    out, node = "", raw
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            out += f".{part}" if out else str(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            out += f"[{part + 1}]"
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and not part.startswith(("function-", "lax-", "strict-", "json-")):
+            out += f".{part}" if out else part     # a missing key: name it too
+            break
+        else:
+            break
+    return out
 
 
-def _resolve_derived(path: Path, facts: dict[str, Fact]) -> None:
-    """Compute `divide:` facts from the facts they name (chains allowed, cycles refused)."""
+def validate(model, raw: Any, what: str, problems: Problems) -> bool:
+    """Validates one entry with its pydantic model (explainer.schema); each error
+    becomes one problem: `what: field: the problem; the fix`, at the key's line."""
+    try:
+        model.model_validate(raw)
+        return True
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            field = _describe_loc(raw, loc)
+            line = key_line(raw, loc)
+            if error["type"] == "missing":
+                problems.add(line, f"{what} needs `{field.rsplit('.', 1)[-1]}:`{_fix(model, loc)}" + (f" (under `{field.rsplit('.', 1)[0]}`)" if "." in field else ""))
+            elif error["type"] in ("model_type", "dict_type", "model_attributes_type") and not loc:
+                problems.add(line, f"{what} must be a mapping of its fields (`key: value`)")
+            elif error["type"] not in _BUILTIN_TYPES:   # our own message (explainer.schema): it names the field itself
+                named = not field or f"`{field.rsplit('.', 1)[-1]}" in error["msg"]
+                problems.add(line, f"{what}: {'' if named else f'`{field}:` '}{error['msg']}")
+            else:
+                shown = error.get("input")
+                expected = _fix(model, loc).removeprefix(": ")
+                problems.add(line, f"{what}: `{field}: {shown}` is not valid ({error['msg'].lower()})" + (f"; expected {expected}" if expected else ""))
+        return False
 
-    def value_of(key, seen):
+
+_BUILTIN_TYPES = {"string_type", "int_type", "date_type", "datetime_type", "list_type", "bool_type", "too_short", "too_long",
+                  "string_pattern_mismatch", "dict_type", "model_type", "date_from_datetime_inexact", "union_tag_invalid",
+                  "int_parsing", "float_type", "date_parsing", "is_instance_of", "model_attributes_type"}
+
+
+def _fix(model, loc: tuple) -> str:
+    """The fix for a field: its description in the schema, when it has one."""
+    try:
+        current = model
+        info = None
+        for part in loc:
+            if isinstance(part, int):
+                continue
+            fields = {f.alias or n: f for n, f in current.model_fields.items()}
+            info = fields.get(part)
+            if info is None:
+                break
+            annotation = info.annotation
+            args = [a for a in getattr(annotation, "__args__", ()) if isinstance(a, type) and issubclass(a, BaseModel)]
+            current = args[0] if args else annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else current
+        return f": {info.description}" if info is not None and info.description else ""
+    except (AttributeError, TypeError):
+        return ""
+
+
+def _name(section: str, key, raw) -> str:
+    """How a message names an entry: fact `deal.value`, source 27, claim `chips`, event of 2025-09-25…"""
+    get = raw.get if isinstance(raw, dict) else (lambda *_: None)
+    n = key + 1 if isinstance(key, int) else key   # a list's entries are counted from 1
+    return {
+        "facts": f"fact `{key}`", "sources": f"source {key}", "quotes": f"quote `{key}`", "charts": f"chart `{key}`",
+        "newsletter": f"newsletter summary `{key}`", "claims": f"claim `{get('id') or n}`",
+        "events": f"event of {get('date')}" if get("date") else f"event {n}",
+        "updates": f"update `{get('id') or n}`", "key_figures": f"key figure `{get('fact') or n}`",
+    }[section]
+
+
+def _cite_check(problems: Problems, line, nums, sources: dict, what: str) -> None:
+    for n in nums or []:
+        if n not in sources:
+            problems.add(line, f"{what} cites source {n}, which is not in `sources:`; add it or fix the number")
+
+
+def _resolve_derived(facts: dict[str, Fact], known: set, problems: Problems) -> None:
+    """Compute `divide:` and `add:` facts from the facts they name (chains allowed, cycles refused)."""
+
+    def value_of(key, seen, by):
         fact = facts.get(key)
-        _need(fact is not None, path, None, f"a derived fact divides by `{key}`, which is not a fact")
-        if fact.value is not None:
+        if fact is None:
+            if key not in known:   # a fact with a problem of its own is reported as such
+                problems.add(by.line, f"fact `{by.key}` is derived from `{key}`, which is not a fact")
+            return None
+        if key in seen:
+            problems.add(fact.line, f"fact `{key}` is derived from itself")
+            return None
+        if fact.value is not None or key in done:
             return fact.value
-        _need(key not in seen, path, fact.line, f"fact `{key}` is derived from itself")
+        done.add(key)
+        names = fact.raw["add"] if "add" in fact.raw else [k for k in fact.raw["divide"] if isinstance(k, str)]
+        values = {k: value_of(k, seen | {key}, fact) for k in names}
+        if any(v is None for v in values.values()):
+            return None
+        fact.sources = sorted(set(fact.sources).union(*(facts[k].sources for k in names)))
         if "add" in fact.raw:
-            parts = fact.raw["add"]
-            fact.value = sum(value_of(k, seen | {key}) for k in parts)
-            fact.sources = sorted(set(fact.sources).union(*(facts[k].sources for k in parts)))
-            return fact.value
-        a, b = fact.raw["divide"]
-        num = value_of(a, seen | {key})
-        den = value_of(b, seen | {key}) if isinstance(b, str) else b
-        _need(den, path, fact.line, f"fact `{key}` divides by zero")
-        fact.value = num / den
-        fact.sources = sorted(set(fact.sources) | set(facts[a].sources) | (set(facts[b].sources) if isinstance(b, str) else set()))
+            fact.value = sum(values.values())
+        else:
+            a, b = fact.raw["divide"]
+            den = values[b] if isinstance(b, str) else b
+            if not den:
+                problems.add(fact.line, f"fact `{key}` divides by zero")
+                return None
+            fact.value = values[a] / den
         return fact.value
 
-    for key in facts:
-        value_of(key, set())
+    done: set[str] = set()
+    for key in list(facts):
+        value_of(key, set(), facts[key])
 
 
 def parse_facts(path: Path = DATA_FILE) -> Facts:
-    doc = load_yaml(path)
-    _need(isinstance(doc, dict), path, None, "the file must be a mapping with `facts:`, `sources:`, `quotes:`…")
-    for section in ("facts", "sources", "quotes", "claims", "events", "updates", "key_figures", "charts"):
-        _need(section in doc, path, None, f"missing top-level section `{section}:`")
+    """data/facts.yml, validated: every problem in the file is reported at once (a
+    ContentError listing them, one per line), or the facts are returned."""
+    problems = Problems(path)
+    doc = load_yaml(path, problems)
+    if not isinstance(doc, dict):
+        raise ContentError(path, "the file must be a mapping with `facts:`, `sources:`, `quotes:`…")
+    valid: dict[str, Any] = {}
+    for section, (container, model) in schema.SECTIONS.items():
+        entries = doc.get(section)
+        if not isinstance(entries, container):
+            problems.add(getattr(doc, "key_lines", {}).get(section),
+                         f"missing top-level section `{section}:`" if entries is None else f"`{section}:` must be a {'mapping' if container is dict else 'list'}")
+            valid[section] = container()
+            continue
+        items = entries.items() if container is dict else enumerate(entries)
+        ok = [(key, raw) for key, raw in items if validate(model, raw, _name(section, key, raw), problems)]
+        valid[section] = dict(ok) if container is dict else [raw for _, raw in ok]
+    for section, (model, what) in schema.SINGLE.items():
+        raw = doc.get(section)
+        if raw is None:
+            problems.add(None, what)
+        valid[section] = raw if raw is not None and validate(model, raw, f"`{section}:`", problems) else None
 
-    sources = doc["sources"]
-    for num, src in sources.items():
-        _need(isinstance(num, int), path, src.line, f"source numbers must be integers, got {num!r}")
-        for req in ("publisher", "url", "lang"):
-            _need(req in src, path, src.line, f"source {num} needs `{req}:`")
-        _need(str(src["url"]).startswith("https://"), path, src.line, f"source {num}: `url` must be an https:// address")
-        _need(src.get("tag") in SOURCE_TAGS, path, src.line, f"source {num} needs `tag:` C (company or filing), M (major outlets) or W (single or weak source)")
-        _need(src.get("kind", "original") in SOURCE_KINDS, path, src.line, f"source {num}: `kind:` is `aggregator` (a page that only restates other outlets' reporting) or absent")
-        if "checked" in src:
-            _need(isinstance(src["checked"], dt.date) and "date" not in src, path, src.line,
-                  f"source {num}: `checked:` is the day (YYYY-MM-DD) we checked a page that shows no publication date; drop it when the page has a `date:`")
+    sources = valid["sources"]
+    all_sources = doc.get("sources") if isinstance(doc.get("sources"), dict) else {}
+    for num, src in all_sources.items():
+        if not isinstance(num, int):
+            problems.add(getattr(src, "line", None), f"source numbers must be integers, got {num!r}")
 
     facts: dict[str, Fact] = {}
-    for key, raw in doc["facts"].items():
-        line = getattr(raw, "line", None)
-        _need(isinstance(raw, dict), path, line, f"fact `{key}` must be a mapping like {{kind: money, value: 1, sources: [1]}}")
-        kind = raw.get("kind")
-        _need(kind in KINDS, path, line, f"fact `{key}` has kind {kind!r}; use one of {', '.join(sorted(KINDS))}")
-        if kind == "words":
-            for lang in LANGS:
-                _need(isinstance(raw.get(lang), str), path, line, f"fact `{key}` (words) needs a `{lang}:` phrase")
-            value = {lang: raw[lang] for lang in LANGS}
-        elif "divide" in raw:
-            div = raw["divide"]
-            _need(isinstance(div, list) and len(div) == 2, path, line, f"fact `{key}`: `divide:` takes [fact, fact-or-number]")
-            value = None
-        elif "add" in raw:
-            parts = raw["add"]
-            _need(isinstance(parts, list) and len(parts) >= 2 and all(isinstance(k, str) for k in parts), path, line, f"fact `{key}`: `add:` takes a list of two or more fact names")
-            value = None
-        else:
-            _need("value" in raw, path, line, f"fact `{key}` needs `value:` (or `divide:`)")
-            value = raw["value"]
-            if kind == "date":
-                _need(isinstance(value, dt.date), path, line, f"fact `{key}`: a date is written YYYY-MM-DD")
-            elif kind == "month":
-                try:
-                    value = dt.datetime.strptime(str(value), "%Y-%m").date()
-                except ValueError:
-                    raise ContentError(path, f"fact `{key}`: a month is written YYYY-MM", line) from None
-            elif kind == "list":
-                _need(isinstance(value, list), path, line, f"fact `{key}`: a list fact needs a YAML list")
-            else:
-                _need(isinstance(value, (int, float)), path, line, f"fact `{key}`: value must be a number")
+    for key, raw in valid["facts"].items():
         srcs = raw.get("sources", [])
-        for n in srcs:
-            _need(n in sources, path, line, f"fact `{key}` cites source {n}, which is not in `sources:`")
+        _cite_check(problems, raw.line, srcs, all_sources, f"fact `{key}`")
         status = raw.get("status", "confirmed" if raw.get("confirmed", True) else "unconfirmed")
-        _need(status in STATUSES, path, line, f"fact `{key}` has status {status!r}; use one of {', '.join(sorted(STATUSES))}")
-        _need(not weak_only(srcs, sources) or status == "unconfirmed", path, line,
-              f"fact `{key}` rests only on {_weak_words(srcs, sources)}: add `status: unconfirmed`, or cite a company statement or major outlet")
-        facts[key] = Fact(key, kind, value, list(srcs), status, raw.get("digits"), line, raw)
-    _resolve_derived(path, facts)
+        if weak_only(srcs, all_sources) and status != "unconfirmed":
+            problems.add(raw.line, f"fact `{key}` rests only on {_weak_words(srcs, all_sources)}: add `status: unconfirmed`, or cite a company statement or major outlet")
+        value = raw.get("value")
+        if raw["kind"] == "words":
+            value = {lang: raw[lang] for lang in LANGS}
+        elif "divide" in raw or "add" in raw:
+            value = None
+        elif raw["kind"] == "month":
+            value = dt.datetime.strptime(str(value), "%Y-%m").date()
+        facts[key] = Fact(key, raw["kind"], value, list(srcs), status, raw.get("digits"), raw.line, raw)
+    known = set(doc.get("facts") or {})   # every fact written, valid or not: a bad one is reported once, where it is
+    _resolve_derived(facts, known, problems)
 
-    quotes = doc["quotes"]
-    for qid, q in quotes.items():
-        for req in ("speaker", "role", "date", "lang", "text"):
-            _need(req in q, path, q.line, f"quote `{qid}` needs `{req}:`")
-        _need("source" in q, path, q.line, f"quote `{qid}` has no source: add `source:` with the number of the outlet that published it")
-        _need(q["source"] in sources, path, q.line, f"quote `{qid}` cites source {q['source']}, which is not in `sources:`")
-        _need(not is_weak(sources[q["source"]]), path, q.line,
-              f"quote `{qid}` rests on {_weak_words([q['source']], sources)}: words reported only there are not quoted verbatim; cite the outlet that published them")
-        for lang in LANGS:
-            _need(lang in q["role"], path, q.line, f"quote `{qid}` needs the speaker's role in `{lang}`")
-            if lang != q["lang"]:
-                _need(isinstance(q.get(lang), str), path, q.line, f"quote `{qid}` is in `{q['lang']}`: add `{lang}:`, a translation for {lang} pages (shown beside the original, never in its quote marks)")
+    for qid, q in (doc.get("quotes") or {}).items():
+        missing = [lang for lang in LANGS if isinstance(q, dict) and q.get("lang") in LANGS and lang != q["lang"] and not isinstance(q.get(lang), str)]
+        if missing:
+            problems.add(q.line, f"quote `{qid}` is in `{q['lang']}`: add {', '.join(f'`{lang}:`' for lang in missing)}, a translation for "
+                                 "those pages (shown beside the original, never in its quote marks)")
+    for qid, q in valid["quotes"].items():
+        if q.get("source") is None:
+            problems.add(q.line, f"quote `{qid}` has no source: add `source:` with the number of the outlet that published it")
+        elif q["source"] not in all_sources:
+            problems.add(q.line, f"quote `{qid}` cites source {q['source']}, which is not in `sources:`")
+        elif is_weak(all_sources[q["source"]]):
+            problems.add(q.line, f"quote `{qid}` rests on {_weak_words([q['source']], all_sources)}: words reported only there are not quoted verbatim; cite the outlet that published them")
+        _cite_check(problems, q.line, q.get("also"), all_sources, f"quote `{qid}`")
 
-    for claim in doc["claims"]:
-        _need(claim.get("verdict") in VERDICTS, path, claim.line, f"claim `{claim.get('id')}`: verdict must be one of {', '.join(sorted(VERDICTS))}")
-        _check_sources(path, claim, claim.get("sources"), sources, f"claim `{claim.get('id')}`")
+    article_lang = all_sources.get(1, {}).get("lang")
+    for claim in valid["claims"]:
+        what = f"claim `{claim['id']}`"
+        _cite_check(problems, claim.line, claim["sources"], all_sources, what)
         if claim.get("article"):
-            for lang in LANGS:
-                _need(lang == doc["sources"][1]["lang"] or lang in (claim.get("gloss") or {}), path, claim.line,
-                      f"claim `{claim.get('id')}`: add `gloss: {{{lang}: …}}`, our translation of the excerpt for {lang} pages")
-        check_review_by(path, claim, f"claim `{claim.get('id')}`")
-        later = claim.get("later")
-        if later:
-            _need(isinstance(later.get("date"), dt.date), path, later.line, f"claim `{claim.get('id')}`: `later:` needs the `date:` (YYYY-MM-DD) of what changed")
-            _check_sources(path, later, later.get("sources"), sources, f"claim `{claim.get('id')}` (later)")
-            for lang in LANGS:
-                _need(isinstance(later.get(lang), str), path, later.line, f"claim `{claim.get('id')}`: `later:` needs its `{lang}:` text")
+            missing = [lang for lang in LANGS if lang != article_lang and lang not in (claim.get("gloss") or {})]
+            if missing:
+                problems.add(claim.line, f"{what}: add {', '.join(f'`{lang}:`' for lang in missing)} to `gloss:`, our translation of the excerpt for those pages")
+        if claim.get("later"):
+            _cite_check(problems, claim["later"].line, claim["later"]["sources"], all_sources, f"{what} (later)")
 
-    for event in doc["events"]:
-        _need("date" in event, path, event.line, "every event needs a `date:` (YYYY, YYYY-MM or YYYY-MM-DD)")
-        for lang in LANGS:
-            _need(lang in event, path, event.line, f"event of {event['date']} needs its `{lang}:` text")
-        _check_sources(path, event, event.get("sources"), sources, f"event of {event['date']}")
-        _need(not weak_only(event["sources"], sources) or event.get("confirmed") is False or event.get("status") == "unconfirmed", path, event.line,
-              f"event of {event['date']} rests only on {_weak_words(event['sources'], sources)}: add `confirmed: false`, or cite a company statement or major outlet")
-        check_review_by(path, event, f"event of {event['date']}")
+    for event in valid["events"]:
+        what = f"event of {event['date']}"
+        _cite_check(problems, event.line, event["sources"], all_sources, what)
+        if weak_only(event["sources"], all_sources) and event.get("confirmed") is not False and event.get("status") != "unconfirmed":
+            problems.add(event.line, f"{what} rests only on {_weak_words(event['sources'], all_sources)}: add `confirmed: false`, or cite a company statement or major outlet")
 
-    seen_times = set()
-    for entry in doc["updates"]:
-        what = f"update `{entry.get('id')}`"
-        _need(isinstance(entry.get("id"), str), path, entry.line, "every update needs an `id:` (it becomes the feed entry's id; never change it)")
-        stamp = entry.get("time")
-        _need(isinstance(stamp, dt.datetime) and stamp.tzinfo is not None, path, entry.line, f"{what} needs `time:` in UTC, e.g. 2026-11-28T21:30:00Z")
-        _need(stamp not in seen_times, path, entry.line, f"{what} has the same `time:` as another update; feed entries need distinct times")
-        seen_times.add(stamp)
-        for lang in LANGS:
-            _need(lang in entry.get("title", {}), path, entry.line, f"{what} needs a `title:` in `{lang}`")
-        _need(entry.get("changes"), path, entry.line, f"{what} needs `changes:`, each with kind, link and the text in every language")
-        for change in entry["changes"]:
-            _need(change.get("kind") in CHANGE_KINDS, path, change.line, f"{what}: a change's `kind:` is one of {', '.join(sorted(CHANGE_KINDS))}")
-            _need(isinstance(change.get("link"), str), path, change.line, f"{what}: each change needs `link:`, the page (and #section) it changed, e.g. terms#scale, or \"\" for the home page")
-            for lang in LANGS:
-                _need(isinstance(change.get(lang), str), path, change.line, f"{what}: a change needs its `{lang}:` text")
-    times = [e["time"] for e in doc["updates"]]
-    _need(times == sorted(times, reverse=True), path, doc["updates"][0].line if doc["updates"] else None, "`updates:` must be newest first")
+    updates = valid["updates"]
+    times = [entry["time"] for entry in updates]
+    for entry in updates:
+        if times.count(entry["time"]) > 1:
+            problems.add(entry.line, f"update `{entry['id']}` has the same `time:` as another update; feed entries need distinct times")
+    if times != sorted(times, reverse=True):
+        problems.add(updates[0].line, "`updates:` must be newest first")
 
-    for name, texts in doc.get("newsletter", {}).items():
-        for lang in LANGS:
-            _need(isinstance(texts.get(lang), str), path, texts.line, f"newsletter summary `{name}` needs its `{lang}:` text")
-        check_review_by(path, texts, f"newsletter summary `{name}`")
+    for item in valid["key_figures"]:
+        for key in (item["fact"], item.get("detail")):
+            if key is not None and key not in known:
+                problems.add(item.line, f"`key_figures` names fact `{key}`, which is not in `facts:`")
 
-    for item in doc["key_figures"]:
-        for key in (item.get("fact"), item.get("detail")):
-            if key is not None:
-                _need(key in facts, path, item.line, f"`key_figures` names fact `{key}`, which is not in `facts:`")
-        check_review_by(path, item, f"key figure `{item.get('fact')}`")
-
-    for name, chart in doc["charts"].items():
-        _need(isinstance(chart, dict) and isinstance(chart.get("as_of"), dt.date), path, getattr(chart, "line", None), f"chart `{name}` needs `as_of:`, the date its data describes (YYYY-MM-DD)")
-        _need(isinstance(chart.get("bars"), list) and chart["bars"], path, chart.line, f"chart `{name}` needs `bars:`, each with `label:` and `segments:`")
+    for name, chart in valid["charts"].items():
         for bar in chart["bars"]:
-            _need(isinstance(bar.get("label"), str) and bar.get("segments"), path, bar.line, f"chart `{name}`: each bar needs `label:` and `segments: [{{fact: …}}]`")
             for seg in bar["segments"]:
-                _need(seg.get("fact") in facts, path, seg.line, f"chart `{name}` names fact `{seg.get('fact')}`, which is not in `facts:`")
-            if "total" in bar:
-                _need(bar["total"] in facts, path, bar.line, f"chart `{name}`: total `{bar['total']}` is not in `facts:`")
+                if seg["fact"] not in known:
+                    problems.add(seg.line, f"chart `{name}` names fact `{seg['fact']}`, which is not in `facts:`")
+            if "total" in bar and bar["total"] not in known:
+                problems.add(bar.line, f"chart `{name}`: total `{bar['total']}` is not in `facts:`")
 
-    card = doc.get("card") or {}
-    _need(card.get("fact") in facts and all(lang in card.get("label", {}) for lang in LANGS), path, getattr(card, "line", None),
-          "`card:` (the share images' figure) needs `fact:`, a fact name, and `label:` in every language")
+    card = valid["card"]
+    if card is not None and card["fact"] not in known:
+        problems.add(card.line, f"`card:` names fact `{card['fact']}`, which is not in `facts:`")
 
-    return Facts(path, facts, sources, quotes, doc["claims"], doc["events"], doc["key_figures"],
-                 doc["charts"], doc["updates"], doc.get("newsletter", {}), card, doc.get("email"))
+    if problems:
+        raise ContentError.group(sorted(problems, key=lambda e: e.line or 0))
+    return Facts(path, facts, sources, valid["quotes"], valid["claims"], valid["events"], valid["key_figures"],
+                 valid["charts"], updates, valid["newsletter"], card, doc.get("email"))
 
 
 def load_facts(path: Path = DATA_FILE) -> Facts:
@@ -333,10 +412,12 @@ def load_ui(path: Path = UI_FILE) -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=4)
 def _ui_cached(path: Path, _mtime: int) -> dict[str, dict[str, str]]:
-    doc = load_yaml(path)
-    out: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    problems = Problems(path)
+    doc = load_yaml(path, problems)
+    if not isinstance(doc, dict):
+        raise ContentError(path, "the file must be a mapping of interface words: `key: {es: …, en: …}`")
     for key, texts in doc.items():
-        for lang in LANGS:
-            _need(isinstance(texts, dict) and lang in texts, path, getattr(texts, "line", None), f"UI string `{key}` needs a `{lang}:` text")
-            out[lang][key] = texts[lang]
-    return out
+        validate(schema.UIText, texts, f"UI string `{key}`", problems)
+    if problems:
+        raise ContentError.group(problems)
+    return {lang: {key: texts[lang] for key, texts in doc.items()} for lang in LANGS}

@@ -18,6 +18,7 @@ class ContentError(PluginError):
     def __init__(self, path: Path | str | None, message: str, line: int | None = None):
         self.path = Path(path) if path else None
         self.line = line
+        self.errors = [self]   # the problems it stands for: itself, or those of a group
         super().__init__(self.where() + message)  # ClickException keeps it as .message, MkDocs logs str()
 
     def where(self) -> str:
@@ -36,6 +37,9 @@ class ContentError(PluginError):
     @classmethod
     def group(cls, errors: list["ContentError"]) -> "ContentError":
         """Several problems reported as one error, one per line."""
+        errors = [e for error in errors for e in getattr(error, "errors", [error])]
         if len(errors) == 1:
             return errors[0]
-        return cls(None, f"{len(errors)} problems:\n  " + "\n  ".join(str(e) for e in errors))
+        grouped = cls(None, f"{len(errors)} problems:\n  " + "\n  ".join(str(e) for e in errors))
+        grouped.errors = errors
+        return grouped

@@ -10,6 +10,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from . import LANGS, lang_prefix, page_path
+from .calls import special_slugs
 from .data import Facts, load_ui
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -39,7 +40,7 @@ def write_feeds(site: Path, site_url: str, site_names: dict[str, str], facts: Fa
         author = ET.SubElement(feed, f"{{{ATOM}}}author")
         ET.SubElement(author, f"{{{ATOM}}}name").text = site_names[lang]
         for update in facts.updates:
-            url = f"{site_url}{prefix}updates/#update-{update['id']}"
+            url = f"{site_url}{page_path(special_slugs()['updates'], lang)}#update-{update['id']}"
             entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
             ET.SubElement(entry, f"{{{ATOM}}}title").text = update["title"][lang]
             ET.SubElement(entry, f"{{{ATOM}}}id").text = url

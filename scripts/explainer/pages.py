@@ -14,12 +14,14 @@ import jinja2
 from mkdocs.utils import get_relative_url
 
 from . import DEFAULT_LANG, lang_prefix, page_path
+from .calls import PAGE_CALLS, chart_names, check_references, special_slugs  # noqa: F401 (chart_names: the chart tests list charts with it)
 from .charts import chart_layout
 from .data import Facts, load_facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
+from .frontmatter import split_front_matter
 from .report import PLACEHOLDER as REPORT_PLACEHOLDER
-from .review import REVIEW_CALL, bad_call_message, call_date, entry_dates, parse_day
+from .review import bad_call_message, entry_dates, parse_day
 
 PAGE_ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
@@ -28,50 +30,6 @@ PAGE_ENV = jinja2.Environment(
     keep_trailing_newline=True,
     autoescape=False,
 )
-
-# The calls a page can make, with the literal argument they are checked against.
-REF_PATTERNS = {
-    "fact": re.compile(r"""\bfact\(\s*["']([^"']+)["']"""),
-    "quote": re.compile(r"""\bquote\(\s*["']([^"']+)["']"""),
-    "claim": re.compile(r"""\bclaim\(\s*["']([^"']+)["']"""),
-    "cite": re.compile(r"""\bcite\(([^)]*)\)"""),
-    "chart": re.compile(r"""\bchart\(\s*["']([^"']+)["']"""),
-}
-
-
-def chart_names() -> list[str]:
-    """Charts are their data: the names under `charts:` in data/facts.yml (one
-    template, components/chart.html, draws them all)."""
-    return sorted(load_facts().charts)
-
-
-def check_references(text: str, path: Path, facts: Facts, first_line: int = 1) -> list[ContentError]:
-    """Every fact, quote, claim and source a page names must exist in the data."""
-    errors = []
-    claim_ids = {c["id"] for c in facts.claims}
-    for offset, line in enumerate(text.splitlines()):
-        lineno = first_line + offset
-        for key in REF_PATTERNS["fact"].findall(line):
-            if key not in facts.facts:
-                errors.append(ContentError(path, f"unknown fact `{key}`: add it to data/facts.yml or fix the name", lineno))
-        for key in REF_PATTERNS["quote"].findall(line):
-            if key not in facts.quotes:
-                errors.append(ContentError(path, f"unknown quote `{key}`: add it under `quotes:` in data/facts.yml", lineno))
-        for key in REF_PATTERNS["claim"].findall(line):
-            if key not in claim_ids:
-                errors.append(ContentError(path, f"unknown claim `{key}`: add it under `claims:` in data/facts.yml", lineno))
-        for args in REF_PATTERNS["cite"].findall(line):
-            for n in re.findall(r"\d+", args):
-                if int(n) not in facts.sources:
-                    errors.append(ContentError(path, f"cites source {n}, which is not in `sources:` of data/facts.yml", lineno))
-        for name in REF_PATTERNS["chart"].findall(line):
-            if name not in facts.charts:
-                errors.append(ContentError(path, f"unknown chart `{name}`: add `{name}:` under `charts:` in data/facts.yml ({', '.join(sorted(facts.charts))})", lineno))
-        for args in REVIEW_CALL.findall(line):
-            if call_date(args) is None:
-                errors.append(ContentError(path, bad_call_message(args), lineno))
-    return errors
-
 
 def _block(html: str) -> str:
     """Component HTML as one Markdown HTML block: no indentation, no blank lines."""
@@ -123,7 +81,7 @@ class PageFunctions:
 
     def component(self, component: str, **ctx) -> str:
         template = self.env.get_template(f"components/{component}.html")
-        return template.render(lang=self.lang, t=self.t, fn=self, **ctx)
+        return template.render(lang=self.lang, t=self.t, fn=self, slugs=special_slugs(), **ctx)
 
     def text(self, key: str) -> str:
         return render(self.facts.facts[key], self.lang)
@@ -220,22 +178,15 @@ class PageFunctions:
         return self.render_text(event[self.lang])
 
     def namespace(self) -> dict:
-        """What a page may call: the PAGE_CALLS registry, bound to this page;
+        """What a page may call: the PAGE_CALLS registry (explainer.calls), bound to this page;
         `report_url`, the prefilled new-issue link for this page (explainer.report);
         and `sources_shown`, the counts the sources page states."""
         return {name: getattr(self, name) for name in PAGE_CALLS} | {"lang": self.lang, "report_url": REPORT_PLACEHOLDER,
                                                                    "sources_shown": self.source_counts()}
 
 
-# The functions a page template can call; the error for an unknown name lists them.
-PAGE_CALLS = ("fact", "cite", "quote", "claim", "chart", "key_figures", "timeline", "sources_list",
-              "updates_list", "kit", "local_difference", "review_by")
-
-
 def render_page(markdown: str, page, config) -> str:
     facts = load_facts()
-    from .checks import split_front_matter  # checks imports this module
-
     path = Path(page.file.abs_src_path)
     first = split_front_matter(path)[2]
     errors = check_references(markdown, path, facts, first)

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import _path
+from jinja2 import pass_context
 
 serving = False
 
@@ -52,11 +53,20 @@ def on_env(env, config, files):
     # What the share card shows besides the title (explainer/cards.py), for its alt text.
     env.globals["site_card_figure"] = {code: f"{facts.card['label'][code]} {render(facts.facts[facts.card['fact']], code)}" for code in LANGS}
     env.globals["report_issue_url"] = page_issue_url   # overrides/partials/comments.html
+    env.globals["page_lang"] = page_lang
     # The logo drawn inline (partials/logo.html): as an <img> of the favicon's file,
     # browsers fetch that file twice, once for the tab and once for the image.
     logo = config.theme["logo"] if "logo" in config.theme else None  # the benchmark's stock build has none
     env.globals["site_logo_svg"] = (Path(config.docs_dir) / logo).read_text(encoding="utf-8").strip() if logo else ""
     return env
+
+
+@pass_context
+def page_lang(context) -> str:
+    """The language of the page being rendered (its file's suffix), else the
+    language being built (pages without a file: 404): `{%- set here = page_lang() -%}`."""
+    page = context.get("page")
+    return getattr(getattr(page, "file", None), "locale", None) or context["config"].theme.language
 
 
 def on_page_markdown(markdown, page, config, files):
