@@ -36,6 +36,7 @@ from .data import Facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
 from .pages import PAGE_ENV, check_references
+from .palette import palette
 
 log = logging.getLogger("explainer.build")
 
@@ -49,8 +50,6 @@ MIN_POINTS, MAX_POINTS = 3, 5
 SLOT_HTML = '<code id="email-html-source"></code>'
 SLOT_TEXT = '<code id="email-text-source"></code>'
 SLOT_CHARTS = '<ul class="email-kit__charts" id="email-charts"></ul>'
-# The colour a hedge (status word) is set in, as on the site (site.css --site-warn, light).
-HEDGE_COLOUR = "#8a4b00"
 # In the plain text a figure and its status word stay on one line ("US$38 billion
 # (interpretation)"): their spaces are this character until the lines are wrapped.
 KEEP_TOGETHER = "\x01"
@@ -110,7 +109,7 @@ class EmailText:
         if not self.html:
             return f"{text} {tag}".replace(" ", KEEP_TOGETHER)
         # A placeholder, so that the whole text can be escaped before the markup goes in.
-        self._marks.append(Markup('{} <em style="color:{};font-style:italic;">{}</em>').format(text, HEDGE_COLOUR, tag))
+        self._marks.append(Markup('{} <em style="color:{};font-style:italic;">{}</em>').format(text, palette()["warn"], tag))
         return f"\x00{len(self._marks) - 1}\x00"
 
     def __call__(self, template: str) -> str:
@@ -181,6 +180,7 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
     article = facts.sources[1]
     return {
         "lang": lang, "t": t, "site_name": site_names[lang],
+        "c": palette(),   # the colours (explainer.palette)
         "headline": text(section["headline"][lang]),
         # What inboxes show after the subject: the one-line newsletter summary, as plain text.
         "preheader": EmailText(facts, lang, False)(facts.newsletter["one-line"][lang]).replace(KEEP_TOGETHER, " ") if "one-line" in facts.newsletter else "",
