@@ -27,9 +27,9 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from explainer import DEFAULT_LANG, ROOT, lang_of_path
-from explainer.harness import SUBPATH, built_site, launch_chromium
-from explainer.measure import first_load, first_query, keystroke_latency
-from explainer.preview import Preview
+from devtools.harness import SUBPATH, built_site, launch_chromium
+from devtools.measure import first_load, first_query, keystroke_latency
+from devtools.preview import Preview
 
 
 def build_stock(out: Path, site_url: str, work: Path) -> None:
@@ -97,7 +97,7 @@ def main() -> int:
                     ("'computo' (no accent): result links", s[3], o[3]),
                 ]
                 if args.lighthouse:
-                    from explainer import lighthouse
+                    from devtools import lighthouse
                     lighthouse.ensure_installed()
                     ls = lighthouse.scores(lighthouse.run(stock_url + page_path))
                     lo = lighthouse.scores(lighthouse.run(ours_url + page_path))

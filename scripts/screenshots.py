@@ -4,7 +4,7 @@
     python scripts/screenshots.py [--out screenshots/] [--pages index,terms] [--full]
 
 Builds the site into a temporary folder, serves it under /proj/ and drives
-Debian's Chromium with Playwright (scripts/explainer/harness.py). Writes
+Debian's Chromium with Playwright (scripts/devtools/harness.py). Writes
 <out>/<lang>-<page>-<width>-<scheme>.png. Look at them.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from explainer import LANGS, NAV_SLUGS, ROOT, page_path
-from explainer.harness import built_site, launch_chromium
+from devtools.harness import built_site, launch_chromium
 
 WIDTHS = {390: 844, 1280: 800}
 SCHEMES = ("light", "dark")

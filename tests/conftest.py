@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from explainer import LANGS, NAV_SLUGS, ROOT, page_path
-from explainer.harness import CHROMIUM, CHROMIUM_ARGS, REPO_URL, SUBPATH, BuildFailed, built_site, launch_chromium, run_build
+from devtools.harness import CHROMIUM, CHROMIUM_ARGS, REPO_URL, SUBPATH, BuildFailed, built_site, launch_chromium, run_build
 
 __all__ = ["ROOT", "LANGS", "SLUGS", "SUBPATH", "CHROMIUM", "CHROMIUM_ARGS", "REPO_URL", "page_url_path", "run_build"]
 

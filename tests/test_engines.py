@@ -308,7 +308,7 @@ NEEDS = {"chromium": [CHROMIUM], "firefox": [FIREFOX], "webkit": [WEBKIT_DRIVER,
 @pytest.fixture(scope="module")
 def recorded_site(site, tmp_path_factory):
     """(base URL) of a copy of the built site whose pages record console errors (WebKit)."""
-    from explainer.preview import Preview
+    from devtools.preview import Preview
 
     copy = site_with_console_recorder(site, tmp_path_factory.mktemp("webkit") / "site")
     with Preview(copy, SUBPATH) as url:

