@@ -145,7 +145,7 @@ def build_site(out: Path, site_url: str | None, repo_url: str | None = None) -> 
         raise ContentError(None, f"--repo-url `{repo_url}` is not a repository address: give its https:// URL, e.g. https://github.com/user/repo")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
     # The source checks run in MkDocs' hooks (scripts/hooks/pipeline.py), as under
-    # `mkdocs serve`: the first problem found stops the build before anything is written.
+    # `mkdocs serve`: every problem is listed at once and the build stops before anything is written.
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:

@@ -15,7 +15,7 @@ from explainer import DOCS as ROOT_DOCS
 from explainer.data import load_facts, load_ui
 from explainer.format import render
 from explainer.charts import chart_layout
-from explainer.pages import chart_names
+from explainer.calls import chart_names
 
 FACTS = load_facts()
 UI = load_ui()

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from explainer.links import resolve
 from conftest import LANGS, ROOT, page_url_path, run_build
 from explainer import DATA_FILE, DOCS
-from explainer.checks import split_front_matter
+from explainer.frontmatter import split_front_matter
 from explainer.data import load_facts, load_ui, load_yaml
 from explainer.format import date_text, render
 

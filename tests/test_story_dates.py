@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from conftest import LANGS, ROOT, SLUGS, page_url_path
 from explainer import DEFAULT_LANG
-from explainer.checks import split_front_matter
+from explainer.frontmatter import split_front_matter
 from explainer.data import load_facts
 from explainer.format import date_text
 

@@ -86,6 +86,13 @@ NAV_SLUGS = read_nav_slugs(CONFIG)
 _PREFIXES = {language.code: language.prefix for language in LANGUAGES}
 
 
+def page_language(page, fallback: str | None = None) -> str:
+    """The language of a MkDocs page: its file's suffix (mkdocs-static-i18n sets
+    `file.locale`), else `fallback` (the language being built, for pages without a
+    file such as the 404), else the default language."""
+    return getattr(getattr(page, "file", None), "locale", None) or fallback or DEFAULT_LANG
+
+
 def lang_prefix(lang: str) -> str:
     """Where a language's pages live under the site root: "" for the default, else "en/"."""
     return _PREFIXES[lang]

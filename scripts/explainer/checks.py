@@ -12,7 +12,7 @@ from . import DOCS, LANGS
 from .calls import BY_NAME, PARITY_CALL, call_args, check_references, describe
 from .data import Facts
 from .errors import ContentError
-from .frontmatter import split_front_matter  # noqa: F401 (the page tools and tests read front matter from here)
+from .frontmatter import split_front_matter
 from .review import call_date
 
 HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*$")

@@ -48,5 +48,5 @@ def print_links(html: str, page_url: str, heading: str) -> str:
     if not urls:
         return html
     items = "".join(f"<li>{url}</li>" for url in urls)
-    return (html + f'\n<div class="print-links" data-pagefind-ignore><p class="print-links__title">{heading}</p>'
+    return (html + f'\n<div class="print-links" data-search-ignore><p class="print-links__title">{heading}</p>'
             f'<ol>{items}</ol></div>')

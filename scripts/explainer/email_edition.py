@@ -31,11 +31,12 @@ from markupsafe import Markup, escape
 from . import DATA_FILE, DOCS, LANGS, NAV_SLUGS, lang_prefix, page_path
 from .calls import special_slugs
 from .chart_png import ChartImage, write_chart_pngs
-from .checks import split_front_matter
 from .data import Facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
-from .pages import PAGE_ENV, check_references
+from .calls import check_references
+from .frontmatter import split_front_matter
+from .pages import PAGE_ENV
 from .palette import palette
 
 log = logging.getLogger("explainer.build")

@@ -13,8 +13,8 @@ from pathlib import Path
 import jinja2
 from mkdocs.utils import get_relative_url
 
-from . import DEFAULT_LANG, lang_prefix, page_path
-from .calls import PAGE_CALLS, chart_names, check_references, special_slugs  # noqa: F401 (chart_names: the chart tests list charts with it)
+from . import lang_prefix, page_language, page_path
+from .calls import PAGE_CALLS, special_slugs
 from .charts import chart_layout
 from .data import Facts, load_facts, load_ui
 from .errors import ContentError
@@ -66,7 +66,7 @@ class PageFunctions:
 
     def __init__(self, page, config, facts: Facts):
         self.page = page
-        self.lang = getattr(page.file, "locale", None) or DEFAULT_LANG
+        self.lang = page_language(page)
         self.facts = facts
         self.t = UIWords(load_ui()[self.lang], self.lang)
         self.env = theme_env(config.theme)
@@ -188,10 +188,7 @@ class PageFunctions:
 def render_page(markdown: str, page, config) -> str:
     facts = load_facts()
     path = Path(page.file.abs_src_path)
-    first = split_front_matter(path)[2]
-    errors = check_references(markdown, path, facts, first)
-    if errors:
-        raise errors[0]
+    first = split_front_matter(path)[2]   # references were checked before the build (hooks/pipeline.py)
     try:
         template = PAGE_ENV.from_string(markdown)
     except jinja2.TemplateSyntaxError as exc:

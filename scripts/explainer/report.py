@@ -11,7 +11,7 @@ import html
 import re
 from urllib.parse import quote, urlencode
 
-from . import DEFAULT_LANG
+from . import page_language
 from .data import load_ui
 
 # What a page writes for the link while its Markdown renders: the sections are
@@ -54,5 +54,5 @@ def page_issue_url(page, config) -> str:
     """The report URL for a built page ("" when mkdocs.yml names no repository)."""
     if not config.repo_url:
         return ""
-    lang = getattr(page.file, "locale", None) or DEFAULT_LANG
+    lang = page_language(page)
     return issue_url(config.repo_url, lang, page.title or config.site_name, config.site_url + page.url, sections(page.toc))

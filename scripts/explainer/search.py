@@ -36,9 +36,9 @@ LUNR_LANGUAGES = Path(material.__file__).parent / "templates" / "assets" / "java
 # labels, the dateline; and what repeats text found elsewhere: the newsletter's
 # copyable kits (code blocks holding the pages' summaries) and the charts' drawings
 # (the table beside each chart holds the same numbers).
-# Markup says "not for search" with data-pagefind-ignore (Pagefind's name for it,
-# kept: the print-only link list, the "report an error" line).
-NOT_TEXT = ".headerlink, sup.cite, button, script, style, pre, code, svg, .dateline, .site-copy-link__done, [data-pagefind-ignore]"
+# Markup says "not for search" with data-search-ignore: the print-only link list,
+# the "report an error" line.
+NOT_TEXT = ".headerlink, sup.cite, button, script, style, pre, code, svg, .dateline, .site-copy-link__done, [data-search-ignore]"
 SECTION = ("h1", "h2", "h3")
 # Elements inside a line of text; any other element (a card's span shown as a
 # block, a table cell, a paragraph) parts words: "US$38 billion" "7 years".

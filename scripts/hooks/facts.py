@@ -65,8 +65,12 @@ def on_env(env, config, files):
 def page_lang(context) -> str:
     """The language of the page being rendered (its file's suffix), else the
     language being built (pages without a file: 404): `{%- set here = page_lang() -%}`."""
+    from explainer import page_language
+
     page = context.get("page")
-    return getattr(getattr(page, "file", None), "locale", None) or context["config"].theme.language
+    if getattr(page, "file", None) is None:
+        return page_language(page, context["config"].theme["language"])
+    return page_language(page)
 
 
 def on_page_markdown(markdown, page, config, files):

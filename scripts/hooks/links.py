@@ -9,10 +9,10 @@ def on_page_content(html, page, config, files):
     # rel=noopener noreferrer: the other site gets no handle on this tab nor the
     # full URL; "external" lets CSS and screen-reader text mark the link.
     html = EXTERNAL_LINK.sub(r'<a href="\1" rel="external noopener noreferrer"', html)
-    from explainer import DEFAULT_LANG
+    from explainer import page_language
     from explainer.content import caption_tables, print_links
     from explainer.data import load_ui
 
-    lang = getattr(page.file, "locale", None) or DEFAULT_LANG
+    lang = page_language(page)
     html = caption_tables(html, page.file.abs_src_path)
     return print_links(html, config.site_url + page.url, load_ui()[lang]["print.links"])
