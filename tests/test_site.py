@@ -21,6 +21,8 @@ FIGURES = {
 def own_language_text(soup, lang: str) -> str:
     """The page's text without passages marked as another language (quotes, examples)."""
     soup = copy.copy(soup)
+    for el in soup.select(".print-links"):   # shown only in print: every link's address
+        el.decompose()
     for el in soup.select("[lang]"):
         if el.name != "html" and el.get("lang") != lang:
             el.decompose()

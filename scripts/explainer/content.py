@@ -29,15 +29,16 @@ def caption_tables(html: str, source) -> str:
     return html
 
 
-def print_links(html: str, page_url: str, heading: str) -> str:
+def print_links(html: str, page_url: str, heading: str, skip: frozenset[str] = frozenset()) -> str:
     """Each link gets a number that print shows after it (site.css), and the page
     ends with the numbered addresses in full, shown only in print: an address never
-    interrupts a sentence on paper, and a link to another page says where it goes."""
+    interrupts a sentence on paper, and a link to another page says where it goes.
+    Links to the addresses in `skip` (as written in the href) are left as they are."""
     urls: list[str] = []
     keep = [(m.start(), m.end()) for m in SOURCES_LIST.finditer(html)]
 
     def number(m: re.Match) -> str:
-        if any(a <= m.start() < b for a, b in keep):
+        if any(a <= m.start() < b for a, b in keep) or m.group("href") in skip:
             return m.group(0)
         url = urljoin(page_url, m.group("href"))
         if url not in urls:

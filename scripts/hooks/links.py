@@ -9,10 +9,16 @@ def on_page_content(html, page, config, files):
     # rel=noopener noreferrer: the other site gets no handle on this tab nor the
     # full URL; "external" lets CSS and screen-reader text mark the link.
     html = EXTERNAL_LINK.sub(r'<a href="\1" rel="external noopener noreferrer"', html)
+    from html import escape
+
     from explainer import page_language
     from explainer.content import caption_tables, print_links
     from explainer.data import load_ui
+    from explainer.report import page_issue_url
 
     lang = page_language(page)
     html = caption_tables(html, page.file.abs_src_path)
-    return print_links(html, config.site_url + page.url, load_ui()[lang]["print.links"])
+    # The prefilled "report an error" form (sources/, updates/: hooks/facts.py put
+    # it in): a long address of no use on paper, so print leaves it out.
+    report = escape(page_issue_url(page, config))
+    return print_links(html, config.site_url + page.url, load_ui()[lang]["print.links"], frozenset({report}))
