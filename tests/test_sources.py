@@ -87,7 +87,7 @@ def test_a_weak_only_fact_reads_as_unconfirmed_on_the_page(pages, lang):
     """stargate.gw rests only on The Grid Report [45], a blog: the page says so."""
     soup = pages[("since", lang)]
     word = {"es": "no confirmado", "en": "unconfirmed"}[lang]
-    tags = [el.get_text() for el in soup.select(".fact__tag")]
+    tags = [el.get_text() for el in soup.select(".status")]
     assert any(word in t for t in tags), f"no '{word}' tag on since/ in {lang}"
 
 

@@ -35,6 +35,10 @@ def _numbers(args: str) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", args))
 
 
+def _quoted(args: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"""["']([^"']+)["']""", args))
+
+
 def _first(args: str) -> str:
     first = re.match(QUOTED, args)
     return first.group(1) if first else args.strip()
@@ -73,6 +77,9 @@ def _missing(kind: str, where: str) -> Callable[[object, Facts], list[str]]:
 
 CALLS = (
     PageCall("fact", _missing("fact", "add it to data/facts.yml or fix the name"), parity="uses fact", pattern=QUOTED),
+    # The status label of figures shown earlier in the sentence with fact(…, mark=False).
+    PageCall("label", lambda keys, facts: [f"label() names unknown fact `{k}`: add it to data/facts.yml or fix the name"
+                                           for k in keys if k not in facts.facts], args=_quoted, parity="labels"),
     PageCall("cite", lambda numbers, facts: [f"cites source {n}, which is not in `sources:` of data/facts.yml"
                                              for n in numbers if n not in facts.sources],
              args=_numbers, parity="cites"),

@@ -19,6 +19,7 @@ from . import DATA_FILE
 from .data import Facts
 from .errors import ContentError
 from .format import date_text, render
+from .status import status_label, status_word
 
 # The order statuses appear in a legend: firmest first.
 STATUS_ORDER = ("confirmed", "partly_firm", "conditional", "preliminary", "nonbinding", "unconfirmed", "interpretation")
@@ -34,6 +35,7 @@ class Segment:
     width: float         # its length, in % of the longest bar
     n: int               # 1, 2…: its place in a stack
     sources: list[int] = field(default_factory=list)
+    tag: str = ""        # its status label, "(unconfirmed)", or "" when confirmed (explainer.status)
 
 
 @dataclass
@@ -73,9 +75,10 @@ class Layout:
         for r in self.rows:
             for s in r.segments:
                 out.append({"fact": s.fact, "label": r.label, "note": s.label or r.note, "text": s.text,
-                            "status": s.status, "sources": s.sources})
+                            "status": s.status, "word": status_word(s.status, self.lang), "sources": s.sources})
             if r.total:
-                out.append({"fact": r.head, "label": r.label, "note": "total", "text": r.value, "status": r.status, "sources": []})
+                out.append({"fact": r.head, "label": r.label, "note": "total", "text": r.value, "status": r.status,
+                            "word": status_word(r.status, self.lang), "sources": []})
         return out
 
 
@@ -101,7 +104,8 @@ def chart_layout(facts: Facts, name: str, lang: str, t) -> Layout:
         for n, seg in enumerate(bar["segments"], 1):
             f = F[seg["fact"]]
             label = seg["label"][lang] if seg.get("label") else ""
-            segments.append(Segment(f.key, render(f, lang), f.status, label, round(x, 2), pct(f.value), n, list(f.sources)))
+            segments.append(Segment(f.key, render(f, lang), f.status, label, round(x, 2), pct(f.value), n, list(f.sources),
+                                    status_label(f.status, lang)))
             x += f.value / longest * 100
             statuses.add(f.status)
             sources.update(f.sources)
@@ -111,14 +115,14 @@ def chart_layout(facts: Facts, name: str, lang: str, t) -> Layout:
         total = None
         if bar.get("total"):
             total = Segment(head, render(hf, lang), hf.status, t["chart.total"], 0.0, pct(sum(F[s["fact"]].value for s in bar["segments"])), 0)
-        tag = "" if hf.confirmed else f"({t['status.' + hf.status]})"
+        tag = status_label(hf.status, lang)
         bar_note = bar["note"][lang] if bar.get("note") else ""
         rows.append(Row(bar["label"], head, render(hf, lang), hf.status, tag, bar_note, segments, total))
-        parts = " + ".join(f"{s.text}" + (f" ({t['status.' + s.status]})" if s.status != "confirmed" else "") for s in segments)
+        parts = " + ".join(f"{s.text} {s.tag}".rstrip() for s in segments)
         desc.append(f"{bar['label']}: {render(hf, lang)}" + (f" {tag}" if tag else "") + (f" = {parts}" if len(segments) > 1 else "")
                     + (f", {bar_note}" if bar_note else ""))
     as_of = t["chart.as_of"].format(date=date_text(str(chart["as_of"]), lang))
     unit = t["capacity"] if F[chart["bars"][0]["segments"][0]["fact"]].kind == "gw" else t["amount"]
-    legend = [(s, t["status." + s][:1].upper() + t["status." + s][1:]) for s in STATUS_ORDER if s in statuses]
+    legend = [(s, status_word(s, lang)[:1].upper() + status_word(s, lang)[1:]) for s in STATUS_ORDER if s in statuses]
     return Layout(name, lang, title, note, caveat, as_of, unit, rows, legend,
                   sorted(sources), f"{as_of} " + "; ".join(desc) + ".")

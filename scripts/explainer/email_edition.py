@@ -38,6 +38,7 @@ from .calls import check_references
 from .frontmatter import split_front_matter
 from .pages import PAGE_ENV
 from .palette import palette
+from .status import CONFIRMED, shared_status, status_label
 
 log = logging.getLogger("explainer.build")
 
@@ -106,15 +107,24 @@ class EmailText:
         text = render(f, self.lang)
         if f.confirmed or not mark:
             return text if self.html else text.replace(" ", KEEP_TOGETHER)
-        tag = f"({self.t['status.' + f.status]})"
+        tag = status_label(f.status, self.lang)
         if not self.html:
             return f"{text} {tag}".replace(" ", KEEP_TOGETHER)
         # A placeholder, so that the whole text can be escaped before the markup goes in.
         self._marks.append(Markup('{} <em style="color:{};font-style:italic;">{}</em>').format(text, palette()["warn"], tag))
         return f"\x00{len(self._marks) - 1}\x00"
 
+    def label(self, *keys: str) -> str:
+        """The status label said once for figures shown with mark=False (as on pages)."""
+        status = shared_status(self.facts.facts[k].status for k in keys) or CONFIRMED
+        tag = status_label(status, self.lang)
+        if not self.html or not tag:
+            return tag
+        self._marks.append(Markup('<em style="color:{};font-style:italic;">{}</em>').format(palette()["warn"], tag))
+        return f"\x00{len(self._marks) - 1}\x00"
+
     def __call__(self, template: str) -> str:
-        text = PAGE_ENV.from_string(template).render(fact=self.fact, lang=self.lang).strip()
+        text = PAGE_ENV.from_string(template).render(fact=self.fact, label=self.label, lang=self.lang).strip()
         if not self.html:
             return text
         return Markup(re.sub(r"\x00(\d+)\x00", lambda m: self._marks[int(m.group(1))], str(escape(text))))

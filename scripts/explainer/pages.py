@@ -22,6 +22,7 @@ from .format import date_text, render
 from .frontmatter import split_front_matter
 from .report import PLACEHOLDER as REPORT_PLACEHOLDER
 from .review import bad_call_message, entry_dates, parse_day
+from .status import CONFIRMED, shared_status, status_label
 
 PAGE_ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
@@ -72,6 +73,8 @@ class PageFunctions:
         self.env = theme_env(config.theme)
         self.site_url = config.site_url
         self.review_dates: list[str] = []   # filled by review_by() while the page renders
+        self._covered: str | None = None      # while an event renders: its status, which its label says once
+        self._covered_keys: list[str] = []
 
     # helpers ---------------------------------------------------------------
     def url(self, slug: str, anchor: str = "") -> str:
@@ -91,20 +94,41 @@ class PageFunctions:
 
     # called from pages -----------------------------------------------------
     def fact(self, key: str, mark: bool = True) -> str:
+        """A figure from the data, in this page's language. One that is not confirmed
+        comes in its markup with its status label after it; with `mark=False` the
+        label comes later in the sentence, from label() (or the timeline event's)."""
         f = self.facts.facts.get(key)
         if f is None:
             raise ContentError(self.page.file.abs_src_path, f"unknown fact `{key}`: add it to data/facts.yml or fix the name")
-        if f.confirmed or not mark:
-            return render(f, self.lang)
-        return self.component("fact", text=render(f, self.lang), status=f.status).strip()
+        text = render(f, self.lang)
+        if f.confirmed:
+            return text
+        if f.status == self._covered:   # said once by the enclosing event's label
+            self._covered_keys.append(key)
+            mark = False
+        label = self.status_markup(f.status, [key]) if mark else ""
+        return self.component("fact", key=key, text=text, status=f.status, label=label).strip()
+
+    def label(self, *keys: str) -> str:
+        """The status label of figures shown earlier in the sentence with mark=False,
+        said once: `… {{ fact("a", mark=False) }} and {{ fact("b", mark=False) }} {{ label("a", "b") }}`."""
+        path = self.page.file.abs_src_path
+        unknown = [k for k in keys if k not in self.facts.facts]
+        if not keys or unknown:
+            raise ContentError(path, f"label() names {'no fact' if not keys else 'unknown fact `' + unknown[0] + '`'}: "
+                               'give the facts it qualifies, e.g. {{ label("stargate.gw") }}')
+        status = shared_status(self.facts.facts[k].status for k in keys)
+        if status is None or status == CONFIRMED:
+            raise ContentError(path, f"label({', '.join(map(repr, keys))}) must name figures that share one status other than confirmed; "
+                               "give each status its own label()")
+        return self.status_markup(status, list(keys))
+
+    def status_markup(self, status: str, keys: list[str]) -> str:
+        """The label for figures `keys` of `status` (components/status.html, words from explainer.status)."""
+        return self.component("status", status=status, keys=keys, text=status_label(status, self.lang)).strip()
 
     def cite(self, *numbers: int) -> str:
         return self.component("cite", numbers=numbers).strip()
-
-    def status_tag(self, key: str) -> str:
-        """"(no confirmado)", "(no vinculante)"… for a fact that is not confirmed, else ""."""
-        f = self.facts.facts[key]
-        return "" if f.confirmed else f"({self.t['status.' + f.status]})"
 
     def quote(self, qid: str) -> str:
         return _block(self.component("quote", qid=qid, q=self.facts.quotes[qid]))
@@ -174,8 +198,20 @@ class PageFunctions:
         link = self.site_url + lang_prefix(self.lang)
         return _block(self.component("kit", name=name, text=text.strip(), link=link))
 
-    def event_text(self, event) -> str:
-        return self.render_text(event[self.lang])
+    def event(self, event) -> tuple[str, str]:
+        """A timeline event's text, with its status label said once before its full
+        stop (the event's own figures of that status carry none of their own), and
+        that status ("" when confirmed)."""
+        status = event.get("status") or ("unconfirmed" if event.get("confirmed") is False else CONFIRMED)
+        self._covered, self._covered_keys = (status if status != CONFIRMED else None), []
+        try:
+            text = self.render_text(event[self.lang]).strip()
+        finally:
+            self._covered = None
+        if status == CONFIRMED:
+            return text, ""
+        body, stop = (text[:-1], text[-1]) if text.endswith((".", "…")) else (text, "")
+        return f"{body} {self.status_markup(status, self._covered_keys)}{stop}", status
 
     def namespace(self) -> dict:
         """What a page may call: the PAGE_CALLS registry (explainer.calls), bound to this page;
