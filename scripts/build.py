@@ -122,7 +122,14 @@ def postbuild(site: Path, site_url: str) -> list[ContentError]:
     from explainer.site import read_pages
     from explainer.trim_css import trim_stylesheets
 
+    from explainer.source import special_slugs
+    from explainer.citations import check_shown_sources
+    from explainer.data import load_facts
+
     pages = read_pages(site)
+    shown = check_shown_sources(pages, load_facts(), special_slugs()["sources"])
+    if shown:
+        return shown
     add_csp_everywhere(site)
     errors = write_search(site, pages)
     if errors:

@@ -32,7 +32,7 @@ from explainer.errors import ContentError  # noqa: E402
 
 
 def _day(text: str) -> dt.date:
-    from explainer.review import parse_day
+    from explainer.calls import parse_day
 
     day = parse_day(text)
     if day is None:

@@ -77,6 +77,18 @@ def table_without_caption(p: Path):
     _replace(p / "docs" / "index.en.md", "\nTable: ", "\nA paragraph, not a caption: ")
 
 
+def figure_cited_to_another_source(p: Path):
+    """A paragraph shows the US$730bn valuation (Tom's Hardware [33]) but cites only CNA [40]."""
+    f = p / "docs" / "glossary.en.md"
+    _replace(f, 'a pre-money valuation of {{ fact("round.premoney") }} {{ cite(40, 33) }}', 'a pre-money valuation of {{ fact("round.premoney") }} {{ cite(40) }}')
+
+
+def source_shown_on_no_page(p: Path):
+    """A source the data lists (as one of a fact's sources) that no page cites where readers see it."""
+    _replace(p / "data" / "facts.yml", "  57: {", '  90: {tag: M, publisher: Nobody, lang: en, url: "https://example.org/"}\n  57: {')
+    _replace(p / "data" / "facts.yml", "  deal.years:        {kind: years, value: 7, sources: [5, 12]}", "  deal.years:        {kind: years, value: 7, sources: [5, 12, 90]}")
+
+
 def weak_source_stated_as_fact(p: Path):
     """A figure reported by one weak outlet may only appear as unconfirmed."""
     _replace(p / "data" / "facts.yml", "  55: {tag: M,", "  55: {tag: W,")
@@ -144,7 +156,10 @@ CASES = {
     "page without description": (no_description, r"docs/timeline\.es\.md:1: no `description:`", True),
     "languages out of step": (parity_gap, r"docs/terms\.en\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+, 32\]; docs/terms\.es\.md:\d+ \(#[\w-]+\) cites \[[\d, ]+\]", True),
     "chart without interface words": (chart_without_interface_words, r"data/ui\.yml: no interface word `chart\.demo\.title`: add `chart\.demo\.title` to data/ui\.yml", False),
-    "table without caption": (table_without_caption, r"docs/index\.en\.md: a table has no caption .*add a line `Table: …` after it", False),
+    "table without caption": (table_without_caption, r"docs/index\.en\.md:\d+: a table has no caption: add a line `Table: …` after it", True),
+    "figure cited to another source": (figure_cited_to_another_source, r"docs/glossary\.en\.md:\d+: `round\.premoney` \(US\$730 billion\) rests on \[33\], "
+                                       r"but this paragraph cites \[40, 41\]: cite one of its sources", True),
+    "source shown on no page": (source_shown_on_no_page, r"data/facts\.yml:\d+: source 90 is listed on the sources page but no page in es, en cites it", True),
     "weak source stated as fact": (weak_source_stated_as_fact, r"data/facts\.yml:\d+: fact `[\w.]+` rests only on weak sources \(tag W\): add `status: unconfirmed`", True),
     "source cited nowhere": (source_cited_nowhere, r"data/facts\.yml:\d+: source 90 is cited nowhere", True),
     "fact written twice": (fact_written_twice, r"data/facts\.yml:\d+: `deal\.value` is written twice \(first at line \d+\)", True),

@@ -1,6 +1,8 @@
-"""Checks on the Markdown sources, run before MkDocs writes anything.
+"""Checks on the sources, run before MkDocs writes anything (scripts/hooks/pipeline.py).
 
 Each returns a list of ContentError, so one run reports every problem at once.
+Page sources are read and parsed once (explainer.source); the data texts once
+(explainer.source.parse_text); every check below works on those.
 """
 from __future__ import annotations
 
@@ -8,20 +10,15 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from . import DOCS, LANGS
-from .calls import BY_NAME, PARITY_CALL, call_args, check_references, describe
+from . import DOCS, LANGS, NAV_SLUGS, ROOT
+from .calls import PARITY, call_args, call_date, check_references, describe
+from .citations import check_block_citations, check_text_citations
 from .data import Facts
 from .errors import ContentError
-from .frontmatter import split_front_matter
-from .review import call_date
+from .source import Call, PageSource, parse_text, read_source
 
-HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*$")
-HEADING_ID = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 DESCRIPTION_LENGTH = (50, 160)
 TITLE_LENGTH = 60
-LOCAL_DIFFERENCE = BY_NAME["local_difference"].regex   # a section that declares its difference
-REVIEW_CALL = BY_NAME["review_by"].regex                 # compared by date: both editions expire together
 
 
 def page_files(docs: Path = DOCS) -> dict[str, dict[str, Path]]:
@@ -53,71 +50,92 @@ def check_pairs(pages: dict[str, dict[str, Path]]) -> list[ContentError]:
     return errors
 
 
-def headings(body: str, path: Path, first_line: int) -> tuple[list[tuple[str, str]], list[ContentError]]:
-    """The (level, id) of each ## and ### heading; a heading without an id is an error."""
-    found, errors, in_fence = [], [], False
-    for offset, line in enumerate(body.splitlines()):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        match = HEADING.match(line)
-        if in_fence or not match:
-            continue
-        id_match = HEADING_ID.search(match.group(2))
-        if not id_match:
-            errors.append(ContentError(path, f"heading `{line.strip()}` has no id: end it with {{#some-id}}, the same id as in the other language", first_line + offset))
-            continue
-        if match.group(1) == "#":
-            title = HEADING_ID.sub("", match.group(2)).strip()
-            if len(title) > TITLE_LENGTH:
-                errors.append(ContentError(path, f"the title is {len(title)} characters; keep it to {TITLE_LENGTH} or fewer (search results and share cards cut it)", first_line + offset))
-        found.append((match.group(1), id_match.group(1)))
-    return found, errors
+def check_nav(pages: dict[str, dict[str, Path]], nav: list[str] = NAV_SLUGS) -> list[ContentError]:
+    """Every page is in the nav of mkdocs.yml (the one list of pages, in reading
+    order), and every nav entry is a page."""
+    slug_of = {("" if slug == "index" else slug): slug for slug in pages}
+    errors = [ContentError(next(iter(pages[slug].values())), f"is not in the nav: add `{slug}.md` to `nav:` in mkdocs.yml "
+                           "(the one list of pages, in reading order), or remove the page")
+              for key, slug in slug_of.items() if key not in nav and "?" not in pages[slug]]
+    errors += [ContentError(ROOT / "mkdocs.yml", f"`nav:` lists `{entry or 'index'}.md`, which is no page: write "
+                            f"docs/{entry or 'index'}.{LANGS[0]}.md (and its twins) or remove the entry")
+               for entry in nav if entry not in slug_of]
+    return errors
 
 
-def section_calls(body: str, first_line: int) -> dict[str, dict]:
-    """{heading id: {"line", "calls": [(name, args, line)], "local": bool, "reviews": [(date, line)]}}, in page order."""
-    sections: dict[str, dict] = {}
-    current = sections.setdefault("", {"line": first_line, "calls": [], "local": False, "reviews": []})
-    in_fence = False
-    for offset, line in enumerate(body.splitlines()):
-        lineno = first_line + offset
-        if FENCE.match(line):
-            in_fence = not in_fence
-        heading = None if in_fence else HEADING.match(line)
-        id_match = HEADING_ID.search(heading.group(2)) if heading else None
-        if id_match:
-            current = sections.setdefault(id_match.group(1), {"line": lineno, "calls": [], "local": False, "reviews": []})
+def check_headings(source: PageSource) -> list[ContentError]:
+    """Every # to ### heading has an id (the same in every edition); the title is short."""
+    errors = []
+    for heading in source.headings:
+        if heading.level > 3:
             continue
-        current["calls"] += [(name, call_args(name, args), lineno) for name, args in PARITY_CALL.findall(line)]
-        current["local"] = current["local"] or bool(LOCAL_DIFFERENCE.search(line))
-        current["reviews"] += [(str(call_date(args)), lineno) for args in REVIEW_CALL.findall(line)]
-    return sections
+        if heading.id is None:
+            errors.append(ContentError(source.path, f"heading `{'#' * heading.level} {heading.text}` has no id: end it with {{#some-id}}, "
+                                                    "the same id as in the other language", heading.line))
+        elif heading.level == 1 and len(heading.text) > TITLE_LENGTH:
+            errors.append(ContentError(source.path, f"the title is {len(heading.text)} characters; keep it to {TITLE_LENGTH} or fewer "
+                                                    "(search results and share cards cut it)", heading.line))
+    return errors
+
+
+def heading_ids(source: PageSource) -> list[tuple[int, str]]:
+    return [(h.level, h.id) for h in source.headings if h.level <= 3 and h.id]
+
+
+def check_captions(source: PageSource) -> list[ContentError]:
+    """A Markdown table is followed by its caption, `Table: …` (Pandoc's convention),
+    in the page's language: what a screen reader's list of tables shows."""
+    errors, blocks = [], source.blocks
+    for i, block in enumerate(blocks):
+        if block.kind != "row" or (i and blocks[i - 1].kind == "row"):
+            continue
+        end = i
+        while end + 1 < len(blocks) and blocks[end + 1].kind == "row":
+            end += 1
+        if end + 1 >= len(blocks) or blocks[end + 1].kind != "caption":
+            errors.append(ContentError(source.path, "a table has no caption: add a line `Table: …` after it (after a blank line), "
+                                                    "naming the table in the page's language", block.start))
+    return errors
 
 
 def _rel(path: Path) -> str:
     """docs/x.en.md: a file as the error messages name it."""
-    return str(ContentError(path, ""))[:-2]
+    return ContentError(path, "").where().rstrip(": ")
 
 
 def _where(path: Path, line: int) -> str:
     return f"{_rel(path)}:{line}"
 
 
-def compare_calls(paths: dict[str, Path], bodies: dict[str, tuple[str, int]]) -> list[ContentError]:
-    """The parity guard: each section makes the same fact, cite, quote, claim and
-    chart calls in the same order in every language, unless both editions
+def section_calls(source: PageSource) -> dict[str, dict]:
+    """{heading id: {"line", "calls": [(name, args, line)], "local": bool, "reviews": [(date, line)]}}, in page order."""
+    sections: dict[str, dict] = {"": {"line": source.first, "calls": [], "local": False, "reviews": []}}
+    for block in source.blocks:
+        current = sections.setdefault(block.section, {"line": block.start, "calls": [], "local": False, "reviews": []})
+        for call in block.calls:
+            if call.name in PARITY:
+                current["calls"].append((call.name, call_args(call), call.line))
+            elif call.name == "local_difference":
+                current["local"] = True
+            elif call.name == "review_by":
+                current["reviews"].append((str(call_date(call.first)), call.line))
+    return sections
+
+
+def compare_calls(sources: dict[str, PageSource]) -> list[ContentError]:
+    """The parity guard: each section makes the same fact, label, cite, quote, claim
+    and chart calls in the same order in every language, unless both editions
     declare the difference with local_difference("why")."""
     errors = []
     base_lang = LANGS[0]
-    base = section_calls(*bodies[base_lang])
+    base = section_calls(sources[base_lang])
     for lang in LANGS[1:]:
-        other = section_calls(*bodies[lang])
+        other = section_calls(sources[lang])
         for sid, mine in other.items():
             theirs = base.get(sid)
             if theirs is None:
                 continue
-            errors += compare_reviews(sid, (paths[lang], mine), (paths[base_lang], theirs))
+            errors += compare_reviews(sid, (sources[lang].path, mine), (sources[base_lang].path, theirs))
             if mine["local"] and theirs["local"]:
                 continue
             a = [(n, args) for n, args, _ in mine["calls"]]
@@ -131,7 +149,7 @@ def compare_calls(paths: dict[str, Path], bodies: dict[str, tuple[str, int]]) ->
             line_here = mine["calls"][k][2] if k < len(a) else mine["line"]
             line_there = theirs["calls"][k][2] if k < len(b) else theirs["line"]
             # Both places in one line, as an editor reads them: file:line (#section) what.
-            errors.append(ContentError(None, f"{_where(paths[lang], line_here)} {where} {here}; {_where(paths[base_lang], line_there)} {where} {there}. "
+            errors.append(ContentError(None, f"{_where(sources[lang].path, line_here)} {where} {here}; {_where(sources[base_lang].path, line_there)} {where} {there}. "
                                        "Make both editions say the same facts with the same sources, or declare the difference "
                                        "in both with {{ local_difference(\"why\") }}"))
     return errors
@@ -156,30 +174,55 @@ def compare_reviews(sid: str, here: tuple[Path, dict], there: tuple[Path, dict])
                          "Both editions state the same pending facts: give the same statements the same {{ review_by(\"YYYY-MM-DD\") }} in both")]
 
 
-def compare_data_texts(facts: Facts) -> list[ContentError]:
-    """Texts kept per language in the data file (events, claims' updates, summaries)
-    use the same facts in every language (in any order: a sentence's word order
-    is the language's business)."""
+def data_texts(facts: Facts) -> list[tuple[str, dict, list[int] | None]]:
+    """(what, its texts by language, the sources it cites) for every text kept per
+    language in data/facts.yml: events, claims' updates, newsletter summaries, the
+    email edition's headline, points and credit."""
+    items = [(f"event of {e['date']}", e, e["sources"]) for e in facts.events]
+    items += [(f"claim `{c['id']}` (later)", c["later"], c["later"]["sources"]) for c in facts.claims if c.get("later")]
+    items += [(f"newsletter summary `{name}`", texts, texts.get("sources")) for name, texts in facts.newsletter.items()]
+    email = facts.email or {}
+    if email:
+        items += [("`email:` headline", email["headline"], None), ("`email:` credit", email["credit"], None)]
+        items += [(f"`email:` point {i}", point, point.get("sources")) for i, point in enumerate(email["points"], 1)]
+    return items
+
+
+def check_data_texts(facts: Facts) -> list[ContentError]:
+    """Each data text, parsed once per language: its calls name what exists, every
+    language says the same facts (in any order: a sentence's word order is the
+    language's business), and its figures are cited by its own sources."""
     errors = []
-    items = [(f"event of {e['date']}", e) for e in facts.events]
-    items += [(f"claim `{c['id']}` (later)", c["later"]) for c in facts.claims if c.get("later")]
-    items += [(f"newsletter summary `{name}`", texts) for name, texts in facts.newsletter.items()]
-    for what, item in items:
-        seqs = {lang: sorted((n, call_args(n, a)) for n, a in PARITY_CALL.findall(item[lang])) for lang in LANGS}
+    for what, item, cited in data_texts(facts):
+        line = getattr(item, "line", None)
+        parsed: dict[str, list[Call]] = {}
+        for lang in LANGS:
+            calls, problems = parse_text(item[lang], facts.path, line)
+            errors += problems + check_references(calls, facts.path, facts)
+            parsed[lang] = calls
+            errors += check_text_citations(what, calls, cited, facts, facts.path, line, status=_event_status(item))
+        seqs = {lang: sorted((c.name, call_args(c)) for c in calls if c.name in PARITY) for lang, calls in parsed.items()}
         for lang in LANGS[1:]:
             if seqs[lang] != seqs[LANGS[0]]:
                 errors.append(ContentError(facts.path, f"{what}: `{lang}:` {', '.join(describe(*c) for c in seqs[lang]) or 'uses no fact'}, "
                                            f"but `{LANGS[0]}:` {', '.join(describe(*c) for c in seqs[LANGS[0]]) or 'uses no fact'}; every language must say the same facts",
-                                           getattr(item, "line", None)))
+                                           line))
     return errors
 
 
-def compare_headings(slug: str, paths: dict[str, Path], found: dict[str, list]) -> list[ContentError]:
+def _event_status(item) -> str | None:
+    """The status an event's own label says once (explainer.pages.PageFunctions.event)."""
+    if "date" in item and ("status" in item or item.get("confirmed") is False):
+        return item.get("status") or "unconfirmed"
+    return None
+
+
+def compare_headings(slug: str, sources: dict[str, PageSource]) -> list[ContentError]:
     errors = []
     base_lang = LANGS[0]
-    base = found[base_lang]
+    base = heading_ids(sources[base_lang])
     for lang in LANGS[1:]:
-        other = found[lang]
+        other = heading_ids(sources[lang])
         if other == base:
             continue
         base_ids, other_ids = [i for _, i in base], [i for _, i in other]
@@ -192,8 +235,8 @@ def compare_headings(slug: str, paths: dict[str, Path], found: dict[str, list]) 
             detail.append("not in the twin: " + ", ".join(extra))
         if not detail:
             diff = next(k for k, (a, b) in enumerate(zip(base, other)) if a != b)
-            detail.append(f"heading {diff + 1} is {other[diff][0]} #{other[diff][1]} here but {base[diff][0]} #{base[diff][1]} there (same order and levels in both)")
-        errors.append(ContentError(paths[lang], f"heading ids differ from docs/{slug}.{base_lang}.md ({len(other)} vs {len(base)} headings): " + "; ".join(detail)))
+            detail.append(f"heading {diff + 1} is {'#' * other[diff][0]} #{other[diff][1]} here but {'#' * base[diff][0]} #{base[diff][1]} there (same order and levels in both)")
+        errors.append(ContentError(sources[lang].path, f"heading ids differ from docs/{slug}.{base_lang}.md ({len(other)} vs {len(base)} headings): " + "; ".join(detail)))
     return errors
 
 
@@ -208,43 +251,41 @@ def check_dates(path: Path, meta: dict) -> list[ContentError]:
     return errors
 
 
-def check_page(path: Path, parsed: tuple[dict, str, int], facts: Facts) -> tuple[list[tuple[str, str]], list[ContentError]]:
-    meta, body, first = parsed
-    errors = check_dates(path, meta)
-    desc = meta.get("description")
+def check_page(source: PageSource, facts: Facts) -> list[ContentError]:
+    errors = list(source.errors) + check_dates(source.path, source.meta)
+    desc = source.meta.get("description")
     low, high = DESCRIPTION_LENGTH
     if not isinstance(desc, str) or not desc.strip():
-        errors.append(ContentError(path, "no `description:` in the front matter: add one sentence (50–160 characters) for search engines and link previews", 1))
+        errors.append(ContentError(source.path, "no `description:` in the front matter: add one sentence (50–160 characters) for search engines and link previews", 1))
     elif not low <= len(desc) <= high:
-        errors.append(ContentError(path, f"`description:` is {len(desc)} characters; write {low}–{high}", 1))
-    found, heading_errors = headings(body, path, first)
-    errors += heading_errors
-    errors += check_references(body, path, facts, first)
-    return found, errors
+        errors.append(ContentError(source.path, f"`description:` is {len(desc)} characters; write {low}–{high}", 1))
+    errors += check_headings(source)
+    errors += check_captions(source)
+    references = check_references(source.calls, source.path, facts)
+    errors += references
+    if not references:   # the citation rule reads the facts the calls name: only once they all exist
+        errors += [e for block in source.blocks for e in check_block_citations(block, facts, source.path)]
+    return errors
 
 
 def check_docs(facts: Facts, docs: Path = DOCS) -> list[ContentError]:
-    """All source checks: twins, descriptions, heading ids, references to the data."""
+    """All source checks on the pages: twins, nav, descriptions, headings, captions,
+    references to the data, parity, citations, the updates log's links."""
     pages = page_files(docs)
-    errors = check_pairs(pages)
-    bodies: list[str] = []
-    linked: dict[str, dict[str, tuple[Path, dict, list[str]]]] = {}   # slug → lang → (path, meta, heading ids)
+    errors = check_pairs(pages) + check_nav(pages)
+    parsed: dict[str, dict[str, PageSource]] = {}
     for slug, paths in pages.items():
         if "?" in paths:
             continue
-        # Each file is read and split once; every check below works on that.
-        parsed = {lang: split_front_matter(path) for lang, path in paths.items()}
-        bodies += [body for _, body, _ in parsed.values()]
-        found = {}
-        for lang, path in paths.items():
-            found[lang], page_errors = check_page(path, parsed[lang], facts)
-            errors += page_errors
-            linked.setdefault(slug, {})[lang] = (path, parsed[lang][0], [sid for _, sid in found[lang]])
-        if all(lang in found for lang in LANGS):
-            errors += compare_headings(slug, paths, found)
-            errors += compare_page_dates(slug, paths, {lang: meta for lang, (meta, _, _) in parsed.items()})
-            errors += compare_calls(paths, {lang: (body, first) for lang, (_, body, first) in parsed.items()})
-    return errors + compare_data_texts(facts) + check_sources_cited(facts, bodies) + check_update_links(facts, linked)
+        sources = parsed[slug] = {lang: read_source(path) for lang, path in paths.items()}
+        for source in sources.values():
+            errors += check_page(source, facts)
+        if all(lang in sources and sources[lang].tree is not None for lang in LANGS):
+            errors += compare_headings(slug, sources)
+            errors += compare_page_dates(slug, sources)
+            errors += compare_calls(sources)
+    errors += check_data_texts(facts) + check_sources_cited(facts, parsed) + check_update_links(facts, parsed) + check_email_links(facts)
+    return list({str(e): e for e in errors}.values())   # a data text's problem is found once per language: say it once
 
 
 def check_sources(docs: Path = DOCS) -> list[ContentError]:
@@ -263,7 +304,8 @@ def check_sources(docs: Path = DOCS) -> list[ContentError]:
     if facts and ui:
         data_errors += check_chart_words(facts, ui)
     if facts is None:
-        return check_pairs(page_files(docs)) + data_errors
+        pages = page_files(docs)
+        return check_pairs(pages) + check_nav(pages) + data_errors
     return check_docs(facts, docs) + data_errors
 
 
@@ -276,7 +318,20 @@ def check_chart_words(facts: Facts, ui: dict) -> list[ContentError]:
             for key in keys if key not in ui[LANGS[0]]]
 
 
-def check_update_links(facts: Facts, pages: dict[str, dict[str, tuple[Path, dict, list[str]]]]) -> list[ContentError]:
+def check_email_links(facts: Facts) -> list[ContentError]:
+    """The email edition links pages of the nav, and draws a chart that exists."""
+    email = facts.email
+    if not email:
+        return []
+    line = getattr(email, "line", None)
+    errors = [ContentError(facts.path, f"`email: links:` names page `{slug}`, which is not in the nav of mkdocs.yml", line)
+              for slug in email["links"] if slug not in NAV_SLUGS]
+    if email["chart"] not in facts.charts:
+        errors.append(ContentError(facts.path, f"`email: chart:` names `{email['chart']}`, which is not under `charts:`", line))
+    return errors
+
+
+def check_update_links(facts: Facts, parsed: dict[str, dict[str, PageSource]]) -> list[ContentError]:
     """An entry of the updates log that links a page (`link: since#bedrock`) comes
     with that page's `updated:` date moved to the entry's day or later in every
     language, and links a heading the page has: readers who follow it find the
@@ -289,20 +344,21 @@ def check_update_links(facts: Facts, pages: dict[str, dict[str, tuple[Path, dict
             slug, _, anchor = link.partition("#")
             slug = slug.strip("/") or "index"
             what = f"update `{entry['id']}` links `{link or '(home page)'}`"
-            editions = pages.get(slug)
+            editions = parsed.get(slug)
             if not editions:
                 errors.append(ContentError(facts.path, f"{what}, which is no page: write <page>#<section id>, e.g. since#bedrock, "
-                                           f"with a page of docs/ ({', '.join(sorted(pages))}), or \"\" for the home page", change.line))
+                                           f"with a page of docs/ ({', '.join(sorted(parsed))}), or \"\" for the home page", change.line))
                 continue
             if anchor:
                 for lang in LANGS:
-                    path, _, ids = editions.get(lang, (None, None, []))
-                    if path and anchor not in ids:
-                        errors.append(ContentError(facts.path, f"{what}, but {_rel(path)} has no heading {{#{anchor}}}: "
+                    source = editions.get(lang)
+                    ids = [i for _, i in heading_ids(source)] if source else []
+                    if source and anchor not in ids:
+                        errors.append(ContentError(facts.path, f"{what}, but {_rel(source.path)} has no heading {{#{anchor}}}: "
                                                    f"link one of its sections ({', '.join('#' + i for i in ids)})", change.line))
                         break
-            stale = [(path, meta.get("updated")) for lang, (path, meta, _) in sorted(editions.items(), key=lambda kv: LANGS.index(kv[0]) if kv[0] in LANGS else 99)
-                     if isinstance(meta.get("updated"), dt.date) and meta["updated"] < day]
+            stale = [(source.path, source.meta.get("updated")) for lang, source in sorted(editions.items(), key=lambda kv: LANGS.index(kv[0]) if kv[0] in LANGS else 99)
+                     if isinstance(source.meta.get("updated"), dt.date) and source.meta["updated"] < day]
             if stale:
                 files = " and ".join(_rel(path) for path, _ in stale)
                 errors.append(ContentError(facts.path, f"{what} on {day}, but page `{slug}` says `updated: {stale[0][1]}` in {files}: "
@@ -310,8 +366,9 @@ def check_update_links(facts: Facts, pages: dict[str, dict[str, tuple[Path, dict
     return errors
 
 
-def check_sources_cited(facts: Facts, bodies: list[str]) -> list[ContentError]:
-    """The sources page lists what the site cites: an entry nothing cites is an error."""
+def check_sources_cited(facts: Facts, parsed: dict[str, dict[str, PageSource]]) -> list[ContentError]:
+    """The sources page lists what the site cites: an entry nothing cites is an error.
+    (What readers see is checked again on the built pages: explainer.citations.check_shown_sources.)"""
     cited: set[int] = set()
     for fact in facts.facts.values():
         cited |= set(fact.sources)
@@ -319,19 +376,19 @@ def check_sources_cited(facts: Facts, bodies: list[str]) -> list[ContentError]:
         cited |= {quote["source"], *quote.get("also", [])} | ({quote["published_es"]["source"]} if quote.get("published_es") else set())
     for item in [*facts.claims, *[c["later"] for c in facts.claims if c.get("later")], *facts.events]:
         cited |= set(item["sources"])
-    for body in bodies:
-        for name, args in PARITY_CALL.findall(body):
-            if name == "cite":
-                cited |= set(call_args("cite", args))
+    for sources in parsed.values():
+        for source in sources.values():
+            for call in source.named("cite"):
+                cited |= {n for n in call.args if isinstance(n, int)}
     return [ContentError(facts.path, f"source {n} is cited nowhere: cite it where it supports a statement, or remove it (its number is not reused)",
                          getattr(facts.sources[n], "line", None))
             for n in sorted(set(facts.sources) - cited)]
 
 
-def compare_page_dates(slug: str, paths: dict[str, Path], metas: dict[str, dict]) -> list[ContentError]:
+def compare_page_dates(slug: str, sources: dict[str, PageSource]) -> list[ContentError]:
     """Both editions change together, so they carry the same dates."""
-    base = metas[LANGS[0]]
-    return [ContentError(paths[lang], f"`{key}: {meta.get(key)}` differs from docs/{slug}.{LANGS[0]}.md (`{base.get(key)}`): "
+    base = sources[LANGS[0]].meta
+    return [ContentError(source.path, f"`{key}: {source.meta.get(key)}` differs from docs/{slug}.{LANGS[0]}.md (`{base.get(key)}`): "
                          "update both editions together and give them the same dates", 1)
-            for lang, meta in metas.items() for key in ("published", "updated")
-            if lang != LANGS[0] and meta.get(key) != base.get(key)]
+            for lang, source in sources.items() for key in ("published", "updated")
+            if lang != LANGS[0] and source.meta.get(key) != base.get(key)]

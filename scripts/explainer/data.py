@@ -113,6 +113,7 @@ class Fact:
     digits: int | None
     line: int
     raw: dict = field(repr=False, default_factory=dict)
+    claim: bool = True      # False: not a claim readers need a source for (the "data as of" date)
 
     @property
     def confirmed(self) -> bool:
@@ -329,7 +330,11 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
             value = None
         elif raw["kind"] == "month":
             value = dt.datetime.strptime(str(value), "%Y-%m").date()
-        facts[key] = Fact(key, raw["kind"], value, list(srcs), status, raw.get("digits"), raw.line, raw)
+        claim = raw.get("claim") is not False
+        if claim and not srcs and not ("divide" in raw or "add" in raw):
+            problems.add(raw.line, f"fact `{key}` has no `sources:`: give the numbers of the sources that carry it "
+                                   "(or `claim: false` for a fact that is no claim, such as the date the data describes)")
+        facts[key] = Fact(key, raw["kind"], value, list(srcs), status, raw.get("digits"), raw.line, raw, claim)
     known = set(doc.get("facts") or {})   # every fact written, valid or not: a bad one is reported once, where it is
     _resolve_derived(facts, known, problems)
 

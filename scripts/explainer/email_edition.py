@@ -29,13 +29,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import DATA_FILE, DOCS, LANGS, NAV_SLUGS, lang_prefix, page_path
-from .calls import special_slugs
+from .source import special_slugs
 from .chart_png import ChartImage, write_chart_pngs
 from .data import Facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
-from .calls import check_references
-from .frontmatter import split_front_matter
+from .citations import credits
 from .pages import PAGE_ENV
 from .palette import palette
 from .status import CONFIRMED, shared_status, status_label
@@ -47,7 +46,6 @@ log = logging.getLogger("explainer.build")
 TEMPLATES = Path(__file__).parent / "templates"
 SIZE_BUDGET = 60 * 1024          # bytes; Gmail clips at 102 KB
 TEXT_WIDTH = 72
-MIN_POINTS, MAX_POINTS = 3, 5
 # Where the newsletter page (docs/newsletter.*.md) leaves room for what only exists after the build.
 SLOT_HTML = '<code id="email-html-source"></code>'
 SLOT_TEXT = '<code id="email-text-source"></code>'
@@ -55,42 +53,6 @@ SLOT_CHARTS = '<ul class="email-kit__charts" id="email-charts"></ul>'
 # In the plain text a figure and its status word stay on one line ("US$38 billion
 # (interpretation)"): their spaces are this character until the lines are wrapped.
 KEEP_TOGETHER = "\x01"
-
-
-def read_email_section(facts: Facts) -> dict:
-    """The `email:` section, checked: every text in every language, known facts, 3–5 points."""
-    path, section = facts.path, facts.email
-    if not isinstance(section, dict):
-        raise ContentError(path, "missing top-level section `email:` (headline, points, chart, links, credit) for the email edition")
-    line = getattr(section, "line", None)
-    for key in ("headline", "points", "chart", "links", "credit"):
-        if key not in section:
-            raise ContentError(path, f"`email:` needs `{key}:`", line)
-    points = section["points"]
-    if not isinstance(points, list) or not MIN_POINTS <= len(points) <= MAX_POINTS:
-        raise ContentError(path, f"`email: points:` must list {MIN_POINTS} to {MAX_POINTS} key points, each with es/en texts", line)
-    errors = []
-    for what, texts in [("headline", section["headline"]), ("credit", section["credit"])] + [(f"point {i}", p) for i, p in enumerate(points, 1)]:
-        where = getattr(texts, "line", line)
-        if not isinstance(texts, dict):
-            errors.append(ContentError(path, f"`email:` {what} needs a text per language ({', '.join(LANGS)})", where))
-            continue
-        for lang in LANGS:
-            if not isinstance(texts.get(lang), str):
-                errors.append(ContentError(path, f"`email:` {what} needs its `{lang}:` text", where))
-            else:
-                errors += check_references(texts[lang], path, facts, where)
-    if section["chart"] not in facts.charts:
-        errors.append(ContentError(path, f"`email: chart:` names `{section['chart']}`, which is not under `charts:`", line))
-    links = section["links"]
-    if not isinstance(links, list) or not links:
-        errors.append(ContentError(path, "`email: links:` lists the slugs of the pages to link, e.g. [since, context]", line))
-    else:
-        errors += [ContentError(path, f"`email: links:` names page `{slug}`, which is not in the nav of mkdocs.yml", line)
-                   for slug in links if slug not in NAV_SLUGS]
-    if errors:
-        raise ContentError.group(errors)
-    return section
 
 
 class EmailText:
@@ -171,9 +133,15 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
     prefix = site_url + page_path("", lang)
     slugs = special_slugs()
     newsletter_source = DOCS / f"{slugs['newsletter'] or 'index'}.{lang}.md"
-    meta, _, _ = split_front_matter(newsletter_source)
+    from .source import read_source
+    meta = read_source(newsletter_source).meta
     if "updated" not in meta:
         raise ContentError(newsletter_source, "front matter needs `updated:` (YYYY-MM-DD): the email edition's dateline", 1)
+    sources_page = site_url + page_path(slugs["sources"], lang)
+
+    def entry(n: int) -> str:
+        return f"{sources_page}#source-{n}"
+
     titles = {(p.slug, p.lang): p for p in pages}
     sections = []
     for slug in section["links"]:
@@ -187,7 +155,9 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
         if card.get("detail"):
             label = card["detail_label"][lang] + " " if card.get("detail_label") else ""
             detail = (escape(label) if html else label) + text.value(card["detail"])
-        cards.append({"label": card["label"][lang], "value": text.value(card["fact"]), "detail": detail})
+        cards.append({"label": card["label"][lang], "value": text.value(card["fact"]), "detail": detail,
+                      # A figure cites one of its own sources (explainer.citations): here by outlet.
+                      "sources": credits(facts.facts[card["fact"]].sources[:2], facts, entry)})
     article = facts.sources[1]
     return {
         "lang": lang, "t": t, "site_name": site_names[lang],
@@ -197,7 +167,8 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
         "preheader": EmailText(facts, lang, False)(facts.newsletter["one-line"][lang]).replace(KEEP_TOGETHER, " ") if "one-line" in facts.newsletter else "",
         "dateline": f"{t['dateline.updated']} {date_text(str(meta['updated']), lang)}",
         "updated_iso": str(meta["updated"]),
-        "points": [text(p[lang]) for p in section["points"]],
+        # Each point names the outlets its figures rest on (its `sources:`), linked to their entries.
+        "points": [{"text": text(p[lang]), "sources": credits(p["sources"], facts, entry)} for p in section["points"]],
         "cards": cards,
         "chart": {"src": site_url + chart.url_path, "width": chart.width // 2, "height": round(chart.height / 2),
                   "alt": t["email.chart_alt"].format(title=chart.title, description=chart.description),
@@ -262,7 +233,7 @@ def fill_newsletter_page(site: Path, lang: str, html: str, text: str, charts: li
 
 def write_email_editions(site: Path, site_url: str, site_names: dict[str, str], facts: Facts, pages) -> list[Path]:
     """Chart PNGs, then per language newsletter/email.html and email.txt; fills the newsletter page."""
-    section = read_email_section(facts)
+    section = facts.email   # validated by explainer.schema.Email; its references by explainer.checks
 
     def chart_footer(name: str, lang: str) -> str:
         t = load_ui()[lang]

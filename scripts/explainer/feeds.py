@@ -10,7 +10,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from . import LANGS, lang_prefix, page_path
-from .calls import special_slugs
+from .source import special_slugs
 from .data import Facts, load_ui
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -13,24 +13,19 @@ from pathlib import Path
 import jinja2
 from mkdocs.utils import get_relative_url
 
-from . import lang_prefix, page_language, page_path
-from .calls import PAGE_CALLS, special_slugs
+from babel.lists import format_list
+
+from . import LOCALES, lang_prefix, page_language, page_path
+from .citations import credits
+from .calls import PAGE_CALLS, bad_call_message, parse_day
 from .charts import chart_layout
 from .data import Facts, load_facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
-from .frontmatter import split_front_matter
 from .report import PLACEHOLDER as REPORT_PLACEHOLDER
-from .review import bad_call_message, entry_dates, parse_day
+from .source import PAGE_ENV, read_source, special_slugs
+from .review import entry_dates
 from .status import CONFIRMED, shared_status, status_label
-
-PAGE_ENV = jinja2.Environment(
-    undefined=jinja2.StrictUndefined,
-    comment_start_string="{##",
-    comment_end_string="##}",
-    keep_trailing_newline=True,
-    autoescape=False,
-)
 
 def _block(html: str) -> str:
     """Component HTML as one Markdown HTML block: no indentation, no blank lines."""
@@ -196,7 +191,10 @@ class PageFunctions:
         self._pending([texts])
         text = self.render_text(texts[self.lang])
         link = self.site_url + lang_prefix(self.lang)
-        return _block(self.component("kit", name=name, text=text.strip(), link=link))
+        sources_page = self.site_url + page_path(special_slugs()["sources"], self.lang)
+        sources = credits(texts["sources"], self.facts, lambda n: f"{sources_page}#source-{n}")
+        names = format_list([name for _, name, _ in sources], locale=LOCALES[self.lang])
+        return _block(self.component("kit", name=name, text=text.strip(), link=link, sources=sources, source_names=names))
 
     def event(self, event) -> tuple[str, str]:
         """A timeline event's text, with its status label said once before its full
@@ -222,13 +220,16 @@ class PageFunctions:
 
 
 def render_page(markdown: str, page, config) -> str:
+    """The page's Markdown with its calls rendered, from the source's one parse
+    (explainer.source: the checks before the build read the same parse)."""
     facts = load_facts()
     path = Path(page.file.abs_src_path)
-    first = split_front_matter(path)[2]   # references were checked before the build (hooks/pipeline.py)
-    try:
-        template = PAGE_ENV.from_string(markdown)
-    except jinja2.TemplateSyntaxError as exc:
-        raise ContentError(path, f"template syntax: {exc.message}", first + (exc.lineno or 1) - 1) from None
+    source = read_source(path)
+    if source.tree is None:   # the checks before the build refuse it with its line; this is the backstop
+        raise ContentError.group(source.errors)
+    # MkDocs strips the front matter itself; the text is the body we parsed unless
+    # the file changed between the checks and this render (then parse it afresh).
+    template = source.template() if source.body.strip() == markdown.strip() else PAGE_ENV.from_string(markdown)
     functions = PageFunctions(page, config, facts)
     try:
         body = template.render(**functions.namespace())

@@ -18,35 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import DOCS, LANGS
+from .calls import bad_call_message, call_date, parse_day
 from .data import Facts
 
-# The call as written in a page, quotes and all; group 1 is what is between the parentheses.
-REVIEW_CALL = re.compile(r"""\breview_by\(([^)]*)\)""")
-REVIEW_EXPR = re.compile(r"""\{\{-?\s*review_by\([^)]*\)\s*-?\}\}""")
-DATE_ARG = re.compile(r"""\s*["'](\d{4}-\d{2}-\d{2})["']\s*""")
-FENCE = re.compile(r"^\s*(```|~~~)")
 BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>)")
 SENTENCE_END = re.compile(r"""(?<=[.!?])[»”"')\]]*\s+(?=[«“"¿¡(\[]*[A-ZÁÉÍÓÚÑ0-9])""")
 STATEMENT_WIDTH = 70    # characters of each part of a statement shown in the list
-
-
-def parse_day(text: str) -> dt.date | None:
-    """A YYYY-MM-DD day, or None when it is not one (2027-02-30 is not)."""
-    try:
-        return dt.date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
-    except ValueError:
-        return None
-
-
-def call_date(args: str) -> dt.date | None:
-    """The date in a review_by(…) call's arguments: one quoted YYYY-MM-DD, else None."""
-    match = DATE_ARG.fullmatch(args)
-    return parse_day(match.group(1)) if match else None
-
-
-def bad_call_message(args: str) -> str:
-    return (f"review_by({args.strip()}) needs one real date in quotes, YYYY-MM-DD: the day the statement before it "
-            'must be checked again, e.g. {{ review_by("2027-01-04") }}')
 
 
 @dataclass(frozen=True)
@@ -66,16 +43,20 @@ class Statement:
 # Reading a statement ----------------------------------------------------------
 
 def _readable(text: str, lang: str, facts: Facts | None) -> str:
-    """Markdown with Jinja calls as a reader would see them: facts in words, the rest dropped."""
+    """Markdown with Jinja calls as a reader would see them: facts in words, the rest
+    dropped (the text is rendered by Jinja itself, with every call but fact() silent)."""
+    from .calls import PAGE_CALLS
     from .format import render
+    from .source import PAGE_ENV
 
-    def call(match: re.Match) -> str:
-        fact = re.match(r"""\s*fact\(\s*["']([^"']+)["']""", match.group(1))
-        if fact and facts and fact.group(1) in facts.facts:
-            return render(facts.facts[fact.group(1)], lang)
-        return ""
+    def fact(key, *args, **kwargs) -> str:
+        return render(facts.facts[key], lang) if facts and key in facts.facts else ""
 
-    text = re.sub(r"\{\{-?(.*?)-?\}\}", call, text)
+    silent = {name: (lambda *a, **k: "") for name in PAGE_CALLS} | {"fact": fact, "lang": lang, "report_url": "", "sources_shown": {}}
+    try:
+        text = PAGE_ENV.from_string(text).render(**silent)
+    except Exception:   # a part of a statement that is no template on its own: show it as written
+        pass
     text = re.sub(r"\{[^}]*#[\w-]+[^}]*\}\s*$", "", text)           # a heading's {#id}
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)           # [text](link) → text
     text = re.sub(r"<[^>]+>", "", text)                               # inline HTML
@@ -101,25 +82,29 @@ def describe(block: str, lang: str, facts: Facts | None) -> str:
 # Finding them -------------------------------------------------------------------
 
 def page_statements(path: Path, facts: Facts | None = None) -> list[Statement]:
-    """The review_by() calls of one page, each with the statement just before it."""
-    lang = path.name.split(".")[-2] if path.name.count(".") >= 2 else LANGS[0]
-    lines = path.read_text(encoding="utf-8").splitlines()
-    found, in_fence, block_start = [], False, 0
-    for i, line in enumerate(lines):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
-            continue
-        if not line.strip() or BLOCK_START.match(line):
-            block_start = i if line.strip() else i + 1
-        for match in REVIEW_CALL.finditer(line):
-            due = call_date(match.group(1))
+    """The review_by() calls of one page (explainer.source's one parse), each with
+    the statement just before it: its block's text up to the marker."""
+    from .source import read_source
+
+    source = read_source(path)
+    lang = source.lang or LANGS[0]
+    lines = source.body.splitlines()
+    found, seen_on_line = [], {}
+    for block in source.blocks:
+        for call in block.named("review_by"):
+            due = call_date(call.first)
             if due is None:   # the build refuses it too, with the same message
                 from .errors import ContentError
-                raise ContentError(path, bad_call_message(match.group(1)), i + 1)
-            expr = next((m for m in REVIEW_EXPR.finditer(line) if m.start() <= match.start() < m.end()), match)
-            block = "\n".join(lines[block_start:i] + [line[:expr.start()]])
-            found.append(Statement(path, i + 1, describe(block, lang, facts), due))
+                raise ContentError(path, bad_call_message(call.first), call.line)
+            # Where the marker stands on its line: the n-th review_by( of that line.
+            n = seen_on_line[call.line] = seen_on_line.get(call.line, -1) + 1
+            text = lines[call.line - source.first]
+            at = -1
+            for _ in range(n + 1):
+                at = text.index("review_by(", at + 1)
+            at = text.rfind("{{", 0, at)
+            before = lines[block.start - source.first:call.line - source.first] + [text[:at]]
+            found.append(Statement(path, call.line, describe("\n".join(before), lang, facts), due))
     return found
 
 

@@ -107,6 +107,9 @@ class Fact(Entry):
     status: Optional[Annotated[str, BeforeValidator(lambda v: _choice(v, "status", STATUSES))]] = None
     confirmed: Optional[bool] = None
     digits: Optional[StrictInt] = None
+    # false: a fact that is no claim readers need a source for (the date the data describes);
+    # the citation rule (explainer.citations) does not ask pages to cite it.
+    claim: Optional[bool] = None
     value: Any = None
     divide: Optional[list] = None
     add: Optional[list[StrictStr]] = None
@@ -201,7 +204,13 @@ class Update(Entry):
 
 
 class Summary(WithTexts):
+    # What its figures rest on: shown with the summary, and held to the citation rule (explainer.citations).
+    sources: SourceList
     review_by: ReviewBy = None
+
+
+class EmailPoint(WithTexts):
+    sources: SourceList
 
 
 class KeyFigure(Entry):
@@ -237,7 +246,7 @@ class Chart(Entry):
 
 class Email(Entry):
     headline: Texts
-    points: list[Texts] = Field(min_length=3, max_length=5, description="3 to 5 key points, each a text per language")
+    points: list[EmailPoint] = Field(min_length=3, max_length=5, description="3 to 5 key points, each a text per language and `sources:`")
     chart: StrictStr
     links: list[StrictStr] = Field(min_length=1, description="the slugs of the pages to link, e.g. [since, context]")
     credit: Texts
