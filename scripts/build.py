@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the explainer: checks, MkDocs (strict), share cards, feeds, CSP, search index, trimmed CSS.
+"""Build the explainer: checks, MkDocs, then every post-build step (cards, feeds, email, CSP, search, styles, links).
 
     python scripts/build.py [--out DIR] [--site-url URL] [--repo-url URL]
 
@@ -35,17 +35,6 @@ from explainer.errors import ContentError  # noqa: E402
 log = logging.getLogger("explainer.build")
 
 
-class WarningCollector(logging.Handler):
-    """Keeps MkDocs' warnings so a strict-mode abort can say what went wrong."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
 def source_date_epoch() -> str:
     """A fixed build date: SOURCE_DATE_EPOCH, else the last commit's time, else the data's."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
@@ -66,84 +55,40 @@ def source_date_epoch() -> str:
 
 
 def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None) -> dict:
+    """MkDocs' build with the project's hooks, which check the sources first and run
+    every post-build step after the pages (scripts/hooks/pipeline.py): any problem
+    comes back as one ContentError listing all of them."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    collector = WarningCollector()
-    # A ContentError from the hooks is a PluginError: MkDocs logs it as one error
-    # line ("docs/x.en.md:14: unknown fact …") and aborts; that line is the message.
-    build_errors = WarningCollector()
-    build_errors.setLevel(logging.ERROR)
     mk_log = logging.getLogger("mkdocs")
-    mk_log.addHandler(collector)
-    mk_log.addHandler(build_errors)
     mk_log.setLevel(logging.WARNING)
-    mk_log.propagate = False  # print our summary, not MkDocs' chatter
+    mk_log.propagate = False  # print our summary, not MkDocs' chatter (nor its copy of our errors)
+    quiet = logging.NullHandler()
+    mk_log.addHandler(quiet)
+    overrides = {"site_dir": str(site_dir)}
+    if site_url:
+        overrides["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
+    if repo_url:
+        # The header's repository link and every page's "report an error" link.
+        overrides["repo_url"] = repo_url.rstrip("/")
     try:
-        overrides = {"site_dir": str(site_dir), "strict": True}
-        if site_url:
-            overrides["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
-        if repo_url:
-            # The header's repository link and every page's "report an error" link.
-            overrides["repo_url"] = repo_url.rstrip("/")
         config = load_config(str(ROOT / "mkdocs.yml"), **overrides)
         build(config)
         return {"site_url": config.site_url}
     except ContentError:  # a MkDocsException too, but it already names its file
         raise
-    except exceptions.Abort as exc:
-        if build_errors.messages:
-            raise ContentError(None, "\n  ".join(dict.fromkeys(build_errors.messages))) from None
-        messages = [re.sub(r"^Doc file '([^']+)'", r"docs/\1:", m) for m in collector.messages]
-        details = "\n  ".join(dict.fromkeys(messages)) or str(exc)
-        raise ContentError(None, f"MkDocs refused the site (strict mode):\n  {details}") from None
     except exceptions.MkDocsException as exc:
-        raise ContentError(ROOT / "mkdocs.yml", str(exc)) from None
-    except Exception as exc:  # a theme template failed: say where
-        import jinja2
-        if isinstance(exc, jinja2.TemplateError):
-            raise ContentError(None, f"template error in overrides/: {exc}") from None
-        raise
+        # MkDocs turns a hook's error into its own Abort; the hook's error, kept as the
+        # context, lists every problem.
+        cause = exc.__cause__ or exc.__context__
+        while cause is not None and not isinstance(cause, ContentError):
+            cause = cause.__cause__ or cause.__context__
+        raise (cause or ContentError(ROOT / "mkdocs.yml", str(exc))) from None
     finally:
-        mk_log.removeHandler(collector)
-        mk_log.removeHandler(build_errors)
+        mk_log.removeHandler(quiet)
         mk_log.propagate = True
-
-
-def postbuild(site: Path, site_url: str) -> list[ContentError]:
-    """What only the real build does, after the hooks wrote the pages, cards, feeds
-    and email edition (scripts/hooks/pipeline.py): CSP, the search index, trimmed
-    and minified styles and script, the crawl."""
-    from explainer.links import check_links
-    from explainer.minify import minify_site_assets
-    from explainer.search import write_search
-    from explainer.security import add_csp_everywhere
-    from explainer.site import read_pages
-    from explainer.trim_css import trim_stylesheets
-
-    from explainer.source import special_slugs
-    from explainer.citations import check_shown_sources
-    from explainer.data import load_facts
-
-    pages = read_pages(site)
-    shown = check_shown_sources(pages, load_facts(), special_slugs()["sources"])
-    if shown:
-        return shown
-    add_csp_everywhere(site)
-    errors = write_search(site, pages)
-    if errors:
-        return errors
-    errors = trim_stylesheets(site)
-    if errors:
-        return errors
-    minify_site_assets(site)
-
-    def source_of(html: Path) -> Path:
-        match = next((p for p in pages if p.path == html), None)
-        return ROOT / match.source if match else html.relative_to(site)
-
-    return check_links(site, site_url, source_of)
 
 
 def build_site(out: Path, site_url: str | None, repo_url: str | None = None) -> int:
@@ -156,10 +101,7 @@ def build_site(out: Path, site_url: str | None, repo_url: str | None = None) -> 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        info = run_mkdocs(tmp, site_url, repo_url)
-        errors = postbuild(tmp, info["site_url"])
-        if errors:
-            raise ContentError.group(errors)
+        run_mkdocs(tmp, site_url, repo_url)
         os.chmod(tmp, 0o755)
         old = None
         if out.exists():

@@ -233,3 +233,65 @@ def test_one_build_reports_every_data_mistake(project_copy, tmp_path):
                 r"data/ui\.yml:\d+: UI string `verdict` needs `en:`"]
     assert len(lines) == 3 and all(any(re.match(p, line) for line in lines) for p in expected), result.stderr
     assert (out / "index.html").read_text(encoding="utf-8") == "previous build"
+
+
+def _plain_mkdocs_build(project: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+                          cwd=project, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def override_with_a_syntax_error(p: Path) -> int:
+    f = p / "overrides" / "partials" / "copyright.html"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "{% if %}")
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 3
+
+
+def override_that_fails_while_rendering(p: Path) -> int:
+    f = p / "overrides" / "partials" / "copyright.html"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "{{ (1 // 0) }}")
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 3
+
+
+def page_call_left_open(p: Path) -> int:
+    f = p / "docs" / "terms.en.md"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    lines.insert(8, 'It cost {{ fact("deal.value" }}.')
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 9
+
+
+TEMPLATE_CASES = {
+    "an override with a syntax error": (override_with_a_syntax_error, r"overrides/partials/copyright\.html:{line}: template syntax: "),
+    "an override that fails while rendering": (override_that_fails_while_rendering, r"overrides/partials/copyright\.html:{line}: template error: "),
+    "a page call left open": (page_call_left_open, r"docs/terms\.en\.md:{line}: template syntax: "),
+}
+
+
+@pytest.mark.parametrize("runner", ["build.py", "mkdocs build"])
+@pytest.mark.parametrize("case", TEMPLATE_CASES)
+def test_a_template_error_is_one_line_naming_its_file_and_line(project_copy, tmp_path, case, runner):
+    breaker, pattern = TEMPLATE_CASES[case]
+    line = breaker(project_copy)
+    out = _previous_site(tmp_path)
+    result = run_build(out, "http://127.0.0.1:9/proj/", cwd=project_copy) if runner == "build.py" else _plain_mkdocs_build(project_copy, out)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output and 'File "' not in output, output
+    found = [l for l in output.splitlines() if re.search(pattern.format(line=line), l)]
+    assert len(found) == 1, output
+    if runner == "build.py" or "syntax" in pattern:   # found before MkDocs writes (plain mkdocs empties its folder first)
+        assert (out / "index.html").read_text(encoding="utf-8") == "previous build"
+
+
+def test_a_page_left_out_of_the_nav_and_an_unknown_fact_elsewhere_are_reported_by_one_build(project_copy, tmp_path):
+    _replace(project_copy / "mkdocs.yml", "  - timeline.md\n", "")
+    unknown_fact(project_copy)
+    out = _previous_site(tmp_path)
+    result = run_build(out, "http://127.0.0.1:9/proj/", cwd=project_copy)
+    assert result.returncode == 1
+    assert re.search(r"docs/timeline\.es\.md: is not in the nav: add `timeline\.md` to `nav:` in mkdocs\.yml", result.stderr), result.stderr
+    assert re.search(r"docs/terms\.en\.md:9: unknown fact `deal\.no_such_figure`", result.stderr), result.stderr

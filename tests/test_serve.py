@@ -1,5 +1,7 @@
 """`mkdocs serve`, the preview the README recommends, follows edits to the data as
-it does to the pages, and reports a content error as one line, not a traceback."""
+it does to the pages, reports a content error as one line, not a traceback, shows
+it in the browser at the page's own address, and never hangs on a request for a
+missing address during a rebuild."""
 from __future__ import annotations
 
 import os
@@ -9,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import yaml
@@ -62,32 +65,17 @@ def edit_fact(data, key: str, old: str, new: str) -> None:
     data.write_text("".join(lines), encoding="utf-8")
 
 
-def test_serve_shows_an_edited_fact_and_reports_errors_in_one_line(project_copy, tmp_path):
-    key, phrase, slug = words_fact_on_an_english_page(project_copy)
+@contextmanager
+def serving(project, log):
+    """`mkdocs serve` in the project on a free port: yields the site's base URL."""
     port = free_port()
-    mount = urlsplit(read_config(project_copy / "mkdocs.yml")["site_url"]).path
-    url = f"http://127.0.0.1:{port}{mount}en/{'' if slug == 'index' else slug + '/'}"
-    log = tmp_path / "serve.log"
+    mount = urlsplit(read_config(project / "mkdocs.yml")["site_url"]).path
     with log.open("w") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=project_copy, stdout=out, stderr=subprocess.STDOUT,
+                                  cwd=project, stdout=out, stderr=subprocess.STDOUT,
                                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     try:
-        wait_for(lambda: phrase in fetch(url), f"{url} to show `{key}` as {phrase!r}", log)
-
-        edit_fact(project_copy / "data" / "facts.yml", key, phrase, "a number edited while serving")
-        wait_for(lambda: "a number edited while serving" in fetch(url), f"{url} to show the edited fact", log)
-
-        page = project_copy / "docs" / f"{slug}.en.md"
-        page.write_text(page.read_text(encoding="utf-8").replace(f'fact("{key}")', 'fact("no_such.fact")', 1), encoding="utf-8")
-        wait_for(lambda: "no_such.fact" in log.read_text(encoding="utf-8"), "the unknown fact to be reported", log)
-        time.sleep(0.5)  # let the rest of the report reach the log
-        output = log.read_text(encoding="utf-8")
-        # One line per problem, as scripts/build.py reports it: the unknown fact once, with
-        # its file and line (the checks run in the hooks; the parity guard may add its own line).
-        assert [line for line in output.splitlines() if "unknown fact `no_such.fact`" in line] == [
-            next(line for line in output.splitlines() if f"docs/{slug}.en.md:" in line and "unknown fact `no_such.fact`" in line)], output
-        assert "Traceback" not in output, output
+        yield f"http://127.0.0.1:{port}{mount}"
     finally:
         server.terminate()
         try:
@@ -95,3 +83,52 @@ def test_serve_shows_an_edited_fact_and_reports_errors_in_one_line(project_copy,
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def test_serve_shows_an_edited_fact_and_reports_errors_in_one_line(project_copy, tmp_path):
+    key, phrase, slug = words_fact_on_an_english_page(project_copy)
+    log = tmp_path / "serve.log"
+    with serving(project_copy, log) as base:
+        url = f"{base}en/{'' if slug == 'index' else slug + '/'}"
+        wait_for(lambda: phrase in fetch(url), f"{url} to show `{key}` as {phrase!r}", log)
+
+        edit_fact(project_copy / "data" / "facts.yml", key, phrase, "a number edited while serving")
+        wait_for(lambda: "a number edited while serving" in fetch(url), f"{url} to show the edited fact", log)
+
+        page = project_copy / "docs" / f"{slug}.en.md"
+        original = page.read_text(encoding="utf-8")
+        page.write_text(original.replace(f'fact("{key}")', 'fact("no_such.fact")', 1), encoding="utf-8")
+        # The page's own address answers with the problems, file:line first (no hang).
+        wait_for(lambda: "no_such.fact" in fetch(url), f"{url} to list the unknown fact", log)
+        shown = fetch(url)
+        assert re.search(rf"docs/{slug}\.en\.md:\d+: unknown fact `no_such\.fact`", shown), shown
+        assert '<html lang="en">' in shown and "This preview has problems" in shown, shown
+        # The terminal says it too, once per problem (the report is logged when the
+        # build stops: the line is there by the time the page shows it).
+        output = log.read_text(encoding="utf-8")
+        assert len([line for line in output.splitlines() if "unknown fact `no_such.fact`" in line]) == 1, output
+        assert "Traceback" not in output, output
+
+        page.write_text(original, encoding="utf-8")   # the fix brings the page back
+        wait_for(lambda: phrase in fetch(url), f"{url} to show the page again after the fix", log)
+
+
+def test_a_missing_address_requested_during_a_rebuild_does_not_stop_the_preview(project_copy, tmp_path):
+    """MkDocs' strict mode counted the server's own request log: a 404 during a
+    rebuild aborted it, and every request then hung until the next good build."""
+    log = tmp_path / "serve.log"
+    page = project_copy / "docs" / "terms.en.md"
+    text = page.read_text(encoding="utf-8")
+    with serving(project_copy, log) as base:
+        url = base + "en/terms/"
+        origin = base[:base.index("/", len("http://"))]
+        wait_for(lambda: "<h1" in fetch(url), f"{url} to be served", log)
+        for n, marker in enumerate(["first saved words", "second saved words"]):
+            page.write_text(text + f"\n{marker} {n}\n", encoding="utf-8")
+            # While it rebuilds, an address without the site's path (a bookmark from
+            # another site, a path typed without it): answered 404 at once, and logged.
+            deadline = time.monotonic() + 6
+            while time.monotonic() < deadline:
+                fetch(origin + "/en/terms/")
+                time.sleep(0.05)
+            wait_for(lambda: f"{marker} {n}" in fetch(url), f"{url} to show the save made while 404s were served", log)

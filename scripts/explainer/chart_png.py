@@ -223,7 +223,7 @@ def write_chart_pngs(site: Path, pages, footer_for, facts) -> tuple[list[ChartIm
     seen: set[tuple[str, str]] = set()
     drawn = 0
     for page in pages:
-        html = page.path.read_text(encoding="utf-8")
+        html = page.html
         for figure in FIGURE.finditer(html):
             name = figure.group("name")
             if (page.lang, name) in seen:

@@ -50,11 +50,16 @@ def check_pairs(pages: dict[str, dict[str, Path]]) -> list[ContentError]:
     return errors
 
 
+def _first_edition(by_lang: dict[str, Path]) -> Path:
+    """The page in the first language the site has it in (the default, usually)."""
+    return next((by_lang[lang] for lang in LANGS if lang in by_lang), next(iter(by_lang.values())))
+
+
 def check_nav(pages: dict[str, dict[str, Path]], nav: list[str] = NAV_SLUGS) -> list[ContentError]:
     """Every page is in the nav of mkdocs.yml (the one list of pages, in reading
     order), and every nav entry is a page."""
     slug_of = {("" if slug == "index" else slug): slug for slug in pages}
-    errors = [ContentError(next(iter(pages[slug].values())), f"is not in the nav: add `{slug}.md` to `nav:` in mkdocs.yml "
+    errors = [ContentError(_first_edition(pages[slug]), f"is not in the nav: add `{slug}.md` to `nav:` in mkdocs.yml "
                            "(the one list of pages, in reading order), or remove the page")
               for key, slug in slug_of.items() if key not in nav and "?" not in pages[slug]]
     errors += [ContentError(ROOT / "mkdocs.yml", f"`nav:` lists `{entry or 'index'}.md`, which is no page: write "

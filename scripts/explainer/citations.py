@@ -115,11 +115,11 @@ def check_text_citations(what: str, calls: list[Call], cited: list[int] | None, 
     return [ContentError(path, f"{what}: {message}", line) for _, message in found]
 
 
-def credits(numbers, facts: Facts, entry_url) -> list[tuple[int, str, str]]:
-    """(number, outlet, address of its entry on the sources page) for each source
-    number: how a text without [n] markers (a newsletter summary, an email point)
-    cites, by outlet name. `entry_url(n)` gives the address."""
-    return [(n, facts.sources[n]["publisher"], entry_url(n)) for n in numbers]
+def credits(numbers, facts: Facts, entry_url) -> list[tuple[int, str, str, str]]:
+    """(number, outlet, address of its entry on the sources page, the outlet's
+    language) for each source number: how a text without [n] markers (a newsletter
+    summary, an email point) cites, by outlet name. `entry_url(n)` gives the address."""
+    return [(n, facts.sources[n]["publisher"], entry_url(n), facts.sources[n]["lang"]) for n in numbers]
 
 
 def check_shown_sources(pages, facts: Facts, sources_slug: str) -> list[ContentError]:

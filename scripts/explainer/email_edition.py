@@ -14,8 +14,8 @@ of data/facts.yml (headline, key points, chart, sections, credit), the
 key-figure cards, the newsletter summary, the newsletter page's `updated:`
 date, and the chart as drawn on the built pages (explainer.chart_png).
 
-Runs after MkDocs (explainer.build.postbuild): it also fills the newsletter
-page's copy sources and chart download list, which the page leaves empty.
+A step of explainer.pipeline, after MkDocs: it also fills the newsletter page's
+copy sources and chart download list, which the page leaves empty.
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ from .pages import PAGE_ENV
 from .palette import palette
 from .status import CONFIRMED, shared_status, status_label
 
-log = logging.getLogger("explainer.build")
+log = logging.getLogger("mkdocs.explainer")
 
 # Beside this module, not in overrides/: MkDocs would publish the .txt template
 # there as a static file of the theme.
@@ -209,14 +209,14 @@ def render_text(ctx: dict) -> str:
     return wrap_text(body + f"\n{ctx['t']['email.links']}:\n{listed}\n").replace(KEEP_TOGETHER, " ")
 
 
-def fill_newsletter_page(site: Path, lang: str, html: str, text: str, charts: list[ChartImage]) -> None:
+def fill_newsletter_page(site, lang: str, html: str, text: str, charts: list[ChartImage]) -> None:
     """The newsletter page's copy sources (the edition itself) and chart download links."""
     slug = special_slugs()["newsletter"]
-    path = site / page_path(slug, lang) / "index.html"
+    path = site.root / page_path(slug, lang) / "index.html"
     source = DOCS / f"{slug or 'index'}.{lang}.md"
     if not path.exists():
         raise ContentError(source, "the newsletter page was not built; the email edition needs it")
-    page = path.read_text(encoding="utf-8")
+    page = site.text(path)
     up = "../" * page_path(slug, lang).count("/")  # from the page's folder to the site root
     items = "".join(
         f'<li><a href="{up}{c.url_path}" download="{c.name}-{lang}.png">{escape(c.title)}</a>'
@@ -228,19 +228,21 @@ def fill_newsletter_page(site: Path, lang: str, html: str, text: str, charts: li
         if slot not in page:
             raise ContentError(source, f"the section {{#email}} needs `{slot}`: the build puts the email edition and chart downloads there")
         page = page.replace(slot, content, 1)
-    path.write_text(page, encoding="utf-8")
+    site.edit(path, page)
 
 
-def write_email_editions(site: Path, site_url: str, site_names: dict[str, str], facts: Facts, pages) -> list[Path]:
-    """Chart PNGs, then per language newsletter/email.html and email.txt; fills the newsletter page."""
+def write_email_editions(site, facts: Facts) -> list[Path]:
+    """Chart PNGs, then per language newsletter/email.html and email.txt; fills the
+    newsletter page. `site` is the explainer.site.BuiltSite being finished."""
     section = facts.email   # validated by explainer.schema.Email; its references by explainer.checks
+    site_url, site_names, pages = site.site_url, site.names, site.pages
 
     def chart_footer(name: str, lang: str) -> str:
         t = load_ui()[lang]
         as_of = t["chart.as_of"].format(date=date_text(str(facts.charts[name]["as_of"]), lang))
         return t["email.chart_footer"].format(as_of=as_of, site=site_names[lang], url=site_url + lang_prefix(lang))
 
-    charts, drawn = write_chart_pngs(site, pages, chart_footer, facts)
+    charts, drawn = write_chart_pngs(site.root, pages, chart_footer, facts)
     log.info("chart PNGs: %d drawn, %d from cache", drawn, len(charts) - drawn)
     written = []
     for lang in LANGS:
@@ -252,7 +254,7 @@ def write_email_editions(site: Path, site_url: str, site_names: dict[str, str], 
         size = len(html.encode("utf-8"))
         if size > SIZE_BUDGET:
             raise ContentError(TEMPLATES / "email.html", f"the {lang} email edition is {size // 1024} KB; keep it under {SIZE_BUDGET // 1024} KB (Gmail clips at 102 KB): shorten the points or the sections listed under `email:`")
-        folder = site / page_path(special_slugs()["newsletter"], lang)
+        folder = site.root / page_path(special_slugs()["newsletter"], lang)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "email.html").write_text(html, encoding="utf-8")
         (folder / "email.txt").write_text(text, encoding="utf-8")

@@ -1,6 +1,7 @@
 """Crawls the built site: every internal link, anchor and asset must exist,
-and nothing may load from another origin. The build runs check_links(); the
-tests use the same functions (resolve(), foreign_css()) instead of their own."""
+and nothing may load from another origin. The build runs check_links() over the
+site's one parse (explainer.pipeline); the tests use the same functions
+(resolve(), foreign_css()) instead of their own."""
 from __future__ import annotations
 
 import re
@@ -21,11 +22,9 @@ def _target_file(site: Path, path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def _ids(path: Path, cache: dict) -> set[str]:
-    if path not in cache:
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        cache[path] = {el["id"] for el in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
-    return cache[path]
+def _ids(path: Path) -> set[str]:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    return {el["id"] for el in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
 
 
 def resolve(site: Path, site_url: str, url: str) -> Path | None:
@@ -35,7 +34,7 @@ def resolve(site: Path, site_url: str, url: str) -> Path | None:
     if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not parts.path.startswith(base.path):
         return None
     target = _target_file(site, parts.path[len(base.path):])
-    if target and parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _ids(target, {}):
+    if target and parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _ids(target):
         return None
     return target
 
@@ -49,15 +48,26 @@ def foreign_css(site: Path) -> list[str]:
             if CSS_IMPORT.search(path.read_text(encoding="utf-8"))]
 
 
-def check_links(site: Path, site_url: str, source_of) -> list[ContentError]:
-    """source_of(html_path) names the Markdown file a page came from, for messages."""
-    base = urlsplit(site_url)
+def check_links(site) -> list[ContentError]:
+    """Every link and asset of every HTML file of `site` (an explainer.site.BuiltSite,
+    whose parses it reads) must exist; an error names the Markdown file a page came from."""
+    base = urlsplit(site.site_url)
     root_path = base.path if base.path.endswith("/") else base.path + "/"
-    errors, id_cache = [], {}
-    for page in sorted(site.rglob("*.html")):
-        rel = page.relative_to(site).as_posix()
+    sources = {page.path: page.source for page in site.pages}
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            soup = site.soup(path)
+            ids[path] = {el["id"] for el in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
+        return ids[path]
+
+    errors = []
+    for page in site.html_files():
+        rel = page.relative_to(site.root).as_posix()
+        source = sources.get(page, rel)
         page_url = f"{base.scheme}://{base.netloc}{root_path}{rel}"
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = site.soup(page)
         refs = [("a", a.get("href")) for a in soup.find_all("a", href=True)]
         for tag, attr in ASSET_TAGS.items():
             for el in soup.find_all(tag):
@@ -70,16 +80,16 @@ def check_links(site: Path, site_url: str, source_of) -> list[ContentError]:
             same_origin = (url.scheme, url.netloc) == (base.scheme, base.netloc)
             if not same_origin:
                 if tag != "a":
-                    errors.append(ContentError(source_of(page), f"loads {href} from another origin; ship it with the site instead"))
+                    errors.append(ContentError(source, f"loads {href} from another origin; ship it with the site instead"))
                 continue
             if not url.path.startswith(root_path):
-                errors.append(ContentError(source_of(page), f"link {href} leaves the site's path {root_path}"))
+                errors.append(ContentError(source, f"link {href} leaves the site's path {root_path}"))
                 continue
-            target = _target_file(site, url.path[len(root_path):])
+            target = _target_file(site.root, url.path[len(root_path):])
             if target is None:
-                errors.append(ContentError(source_of(page), f"broken link {href}: no such page or file in the built site"))
+                errors.append(ContentError(source, f"broken link {href}: no such page or file in the built site"))
                 continue
-            if url.fragment and target.suffix == ".html" and unquote(url.fragment) not in _ids(target, id_cache):
-                errors.append(ContentError(source_of(page), f"broken anchor {href}: the target page has no id `{url.fragment}`"))
-    errors += [ContentError(None, f"{name} imports or loads a file from another origin; ship it with the site instead") for name in foreign_css(site)]
+            if url.fragment and target.suffix == ".html" and unquote(url.fragment) not in ids_of(target):
+                errors.append(ContentError(source, f"broken anchor {href}: the target page has no id `{url.fragment}`"))
+    errors += [ContentError(None, f"{name} imports or loads a file from another origin; ship it with the site instead") for name in foreign_css(site.root)]
     return errors

@@ -1,16 +1,9 @@
-"""What the build writes beside MkDocs' pages: share cards, feeds, the email edition.
-
-Run by the MkDocs hook (scripts/hooks/pipeline.py) once every language is built,
-so `mkdocs build`, `mkdocs serve` and scripts/build.py all write them.
-"""
+"""What the post-build steps need to know of the MkDocs configuration."""
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from . import DEFAULT_LANG, read_config
-
-log = logging.getLogger("mkdocs.explainer")
 
 
 def site_names(config) -> dict[str, str]:
@@ -23,24 +16,3 @@ def site_names(config) -> dict[str, str]:
         if lang_cfg.locale != DEFAULT_LANG:
             names[lang_cfg.locale] = lang_cfg.site_name or default
     return names
-
-
-def write_outputs(site: Path, site_url: str, names: dict[str, str]) -> None:
-    from .cards import write_card
-    from .data import load_facts
-    from .email_edition import write_email_editions
-    from .feeds import write_feeds
-    from .format import render
-    from .site import read_pages
-
-    facts = load_facts()
-    pages = read_pages(site)
-    drawn = 0
-    card = facts.card
-    for page in pages:
-        dest = site / "assets" / "cards" / page.lang / f"{page.slug or 'index'}.png"
-        drawn += write_card(dest, page.title, card["label"][page.lang], render(facts.facts[card["fact"]], page.lang),
-                            names[page.lang], page.lang)
-    write_feeds(site, site_url, names, facts)
-    write_email_editions(site, site_url, names, facts, pages)  # before build.py's CSP: fills the newsletter page
-    log.info("cards: %d drawn, %d from cache", drawn, len(pages) - drawn)

@@ -40,7 +40,8 @@ def theme_env(theme) -> jinja2.Environment:
     """The theme's Jinja environment (components render in it), made once per
     theme object: MkDocs gives each build, and each `serve` rebuild, a new one."""
     if not _THEME_ENV or _THEME_ENV[0][0] is not theme:
-        _THEME_ENV[:] = [(theme, theme.get_env())]
+        from .templates import use_reporting_templates
+        _THEME_ENV[:] = [(theme, use_reporting_templates(theme.get_env()))]
     return _THEME_ENV[0][1]
 
 
@@ -193,7 +194,7 @@ class PageFunctions:
         link = self.site_url + lang_prefix(self.lang)
         sources_page = self.site_url + page_path(special_slugs()["sources"], self.lang)
         sources = credits(texts["sources"], self.facts, lambda n: f"{sources_page}#source-{n}")
-        names = format_list([name for _, name, _ in sources], locale=LOCALES[self.lang])
+        names = format_list([name for _, name, _, _ in sources], locale=LOCALES[self.lang])
         return _block(self.component("kit", name=name, text=text.strip(), link=link, sources=sources, source_names=names))
 
     def event(self, event) -> tuple[str, str]:

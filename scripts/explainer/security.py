@@ -4,7 +4,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from pathlib import Path
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 NOT_EXECUTED = re.compile(r'type="application/(?:json|ld\+json)"')
@@ -27,20 +26,12 @@ def script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def add_csp(path: Path) -> None:
-    html = path.read_text(encoding="utf-8")
+def add_csp(html: str) -> str | None:
+    """The page with its Content-Security-Policy meta first in <head>, or None when
+    it has one already (or no <head>)."""
     if "Content-Security-Policy" in html:
-        return
+        return None
     policy = POLICY.format(hashes=" ".join(script_hashes(html))).replace(" ;", ";")
     meta = f'<head>\n<meta http-equiv="Content-Security-Policy" content="{policy}">'
     html, count = HEAD.subn(meta, html, count=1)
-    if count:
-        path.write_text(html, encoding="utf-8")
-
-
-def add_csp_everywhere(site: Path) -> int:
-    # The email editions (newsletter/email.html) go to mail clients, not browsers: no policy meta.
-    pages = [p for p in site.rglob("*.html") if p.name != "email.html"]
-    for path in pages:
-        add_csp(path)
-    return len(pages)
+    return html if count else None

@@ -1,7 +1,15 @@
-"""Reads the built site: its pages, their language, title, description and links."""
+"""The built site as the post-build steps see it: every HTML file read once and
+parsed at most once (explainer.pipeline runs the steps over one BuiltSite).
+
+A step that rewrites a file's HTML (the email edition filling the newsletter
+page, the CSP meta) does so with `edit()` before any step parses that file: a
+file parsed and then edited would be parsed twice, or read stale, so `edit()`
+refuses it (the steps' order in explainer.pipeline.STEPS prevents it).
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -11,34 +19,96 @@ from . import DEFAULT_LANG, LANGS, lang_of_path, lang_prefix
 
 @dataclass
 class BuiltPage:
+    """A content page of the built site (not 404.html, not the email edition)."""
+
+    site: "BuiltSite" = field(repr=False)
     path: Path            # the HTML file
     url: str              # relative to the site root: "", "en/", "hardware/", "en/hardware/"
     lang: str
     slug: str             # "" for a home page
-    title: str
-    description: str
-    soup: BeautifulSoup
+    title: str            # the H1's text, as MkDocs read it from the Markdown
+    description: str      # the front matter's `description:`
 
     @property
     def source(self) -> str:
         """The Markdown file this page was built from, for error messages."""
         return f"docs/{self.slug or 'index'}.{self.lang}.md"
 
+    @property
+    def html(self) -> str:
+        return self.site.text(self.path)
 
-def read_pages(site: Path) -> list[BuiltPage]:
-    """Every content page (not 404.html), sorted by language then URL."""
-    pages = []
-    for path in sorted(site.rglob("index.html")):
-        rel = path.parent.relative_to(site).as_posix()
-        url = "" if rel == "." else rel + "/"
-        if url.startswith(("search/", "assets/")):
-            continue
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        lang = soup.html.get("lang", DEFAULT_LANG)
-        slug = url[len(lang_prefix(lang_of_path(url))):]
-        h1 = soup.select_one("article h1")
-        meta = soup.find("meta", attrs={"name": "description"})
-        pages.append(BuiltPage(path, url, lang, slug.strip("/"), h1.get_text(" ", strip=True).rstrip("#").strip() if h1 else "",
-                               meta["content"] if meta else "", soup))
-    order = {lang: i for i, lang in enumerate(LANGS)}
-    return sorted(pages, key=lambda p: (order.get(p.lang, 99), p.url))
+    @property
+    def soup(self) -> BeautifulSoup:
+        return self.site.soup(self.path)
+
+
+class BuiltSite:
+    """The output folder of one build: its pages (as MkDocs described them) and
+    every HTML file's text and parse, each made once."""
+
+    def __init__(self, root: Path, site_url: str, names: dict[str, str], pages: list[dict] | None = None):
+        self.root, self.site_url, self.names = root, site_url, names
+        self._text: dict[Path, str] = {}
+        self._soup: dict[Path, BeautifulSoup] = {}
+        self._edited: set[Path] = set()
+        self.reads: Counter = Counter()
+        self.parses: Counter = Counter()
+        self.pages = self._pages(pages)
+
+    def _pages(self, described: list[dict] | None) -> list[BuiltPage]:
+        """Every content page, sorted by language then URL: from what MkDocs said of
+        each (explainer's hook records url, title and description), else read off
+        the files (a site built elsewhere)."""
+        if described is None:
+            described = []
+            for path in sorted(self.root.rglob("index.html")):
+                rel = path.parent.relative_to(self.root).as_posix()
+                url = "" if rel == "." else rel + "/"
+                if url.startswith(("search/", "assets/")):
+                    continue
+                soup = self.soup(path)
+                h1 = soup.select_one("article h1")
+                meta = soup.find("meta", attrs={"name": "description"})
+                described.append({"url": url, "title": h1.get_text(" ", strip=True).rstrip("#").strip() if h1 else "",
+                                  "description": meta["content"] if meta else ""})
+        pages = []
+        for info in described:
+            url = info["url"]
+            lang = lang_of_path(url)
+            slug = url[len(lang_prefix(lang)):].strip("/")
+            pages.append(BuiltPage(self, self.root / url / "index.html", url, lang, slug, info["title"], info["description"]))
+        order = {lang: i for i, lang in enumerate(LANGS)}
+        return sorted(pages, key=lambda p: (order.get(p.lang, 99), p.url))
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    def text(self, path: Path) -> str:
+        if path not in self._text:
+            self.reads[path] += 1
+            self._text[path] = path.read_text(encoding="utf-8")
+        return self._text[path]
+
+    def edit(self, path: Path, text: str) -> None:
+        """A step's new HTML for a file, written at the end (write())."""
+        if path in self._soup:
+            raise RuntimeError(f"{path.relative_to(self.root)} was edited after a step parsed it: "
+                               "order the steps so that every edit comes first (explainer.pipeline.STEPS)")
+        self._text[path] = text
+        self._edited.add(path)
+
+    def soup(self, path: Path) -> BeautifulSoup:
+        """The file parsed (lxml), once per build."""
+        if path not in self._soup:
+            self.parses[path] += 1
+            self._soup[path] = BeautifulSoup(self.text(path), "lxml")
+        return self._soup[path]
+
+    def write(self) -> None:
+        for path in sorted(self._edited):
+            path.write_text(self._text[path], encoding="utf-8")
+        self._edited.clear()
+
+    def page(self, slug: str, lang: str = DEFAULT_LANG) -> BuiltPage | None:
+        return next((p for p in self.pages if p.slug == slug and p.lang == lang), None)

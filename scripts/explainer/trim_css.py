@@ -22,8 +22,6 @@ trimming in Chromium, light and dark, menu and search open, and in print.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import soupsieve
 import tinycss2
 from bs4 import BeautifulSoup
@@ -235,16 +233,15 @@ def trim_css(css: str, matcher: Matcher) -> str:
     return "\n".join(tinycss2.serialize([r]) for r in header + kept) + "\n"
 
 
-def trim_stylesheets(site: Path) -> list[ContentError]:
-    sheets = sorted((site / "assets" / "stylesheets").glob("*.css"))
+def trim_stylesheets(site) -> list[ContentError]:
+    """Material's stylesheets in `site` (an explainer.site.BuiltSite), trimmed to the
+    rules its pages can use. It changes the site's parsed pages into what site.js
+    makes of them (as_scripted): the last step to read them."""
+    sheets = sorted((site.root / "assets" / "stylesheets").glob("*.css"))
     if not sheets:
         return []
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        text = path.read_text(encoding="utf-8")
-        if "assets/stylesheets/" not in text:
-            continue  # the email editions: styles inline, no stylesheet
-        pages.append(as_scripted(BeautifulSoup(text, "lxml")))
+    # The email editions have their styles inline and link no stylesheet.
+    pages = [as_scripted(site.soup(path)) for path in site.html_files() if "assets/stylesheets/" in site.text(path)]
     if not pages:
         return [ContentError(None, "CSS trimming: no page links Material's stylesheets; nothing to match them against")]
     matcher = Matcher(pages)

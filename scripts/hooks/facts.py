@@ -4,9 +4,8 @@ import sys
 from pathlib import Path
 
 import _path
+import _session
 from jinja2 import pass_context
-
-serving = False
 
 
 def _drop_page_prefix_of_content_errors(record: logging.LogRecord) -> bool:
@@ -21,16 +20,11 @@ def _drop_page_prefix_of_content_errors(record: logging.LogRecord) -> bool:
 logging.getLogger("mkdocs.commands.build").addFilter(_drop_page_prefix_of_content_errors)
 
 
-def on_startup(command, dirty):
-    global serving
-    serving = command == "serve"
-
-
 def on_config(config):
     _path.ensure()
     # `mkdocs serve` watches scripts/ too: forget the library so that each rebuild
     # runs the code as it is now. Data files reload by themselves (cached by mtime).
-    if serving:
+    if _session.serving:
         for name in [n for n in sys.modules if n == "explainer" or n.startswith("explainer.")]:
             del sys.modules[name]
     return config
@@ -38,12 +32,14 @@ def on_config(config):
 
 def on_env(env, config, files):
     from explainer import DEFAULT_LANG, LANGS, lang_prefix
+    from explainer.templates import use_reporting_templates
     from explainer.data import load_facts, load_ui
     from explainer.format import render
     from explainer.report import page_issue_url
 
     # What the templates in overrides/ know: interface words, the languages, the
     # source article (JSON-LD `isBasedOn`) and the share card's figure.
+    use_reporting_templates(env)   # a template's error names its file and line (explainer.templates)
     env.globals["site_strings"] = load_ui()
     env.globals["default_lang"] = DEFAULT_LANG
     env.globals["site_languages"] = LANGS

@@ -1,36 +1,124 @@
-"""MkDocs hook: the source checks before anything is written, and the outputs beside
-the pages (share cards, feeds, email edition) once every language is built.
+"""MkDocs hook: the source checks before anything is written, and the post-build
+steps (explainer.pipeline.STEPS) once every language is built: the same under
+scripts/build.py, plain `mkdocs build` and `mkdocs serve`.
 
-So `mkdocs build` and `mkdocs serve` refuse bad input as scripts/build.py does:
-one line per problem, file:line, no traceback (explainer.checks.check_sources).
+Strictness is ours, not MkDocs' `strict:` (mkdocs.yml leaves it off): every
+warning MkDocs logs while building (a broken link, a missing anchor) is a
+problem, listed with the checks' and the steps' own; `mkdocs build` and
+scripts/build.py then stop with every problem on its own line and write nothing
+(build.py keeps the previous site). Under `mkdocs serve` the same problems are
+shown in the browser instead (explainer.serve), so a rebuild never aborts and
+the preview never hangs: MkDocs' own strict mode counted the server's request
+log too (a 404 for an old bookmark aborted the rebuild, MkDocs issue 2557).
 """
+import logging
 from pathlib import Path
 
 import _path
+import _session
 from mkdocs.plugins import event_priority
 
+# One build's state (MkDocs loads this file afresh for every build; see _session).
+_state = {"depth": 0, "pages": [], "warnings": None}
 
-def _inner_build(config) -> bool:
-    """True while mkdocs-static-i18n builds the other languages (it runs MkDocs'
-    build again per language): the checks and the outputs run once, in the outer build."""
-    return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+class _Warnings(logging.Handler):
+    """MkDocs' warnings during one build, but for the preview server's request log."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        if not record.name.startswith("mkdocs.livereload"):
+            self.messages.append(record.getMessage())
+
+
+def _warning_problems(messages: list[str]) -> list[str]:
+    import re
+    # "Doc file 'terms.es.md' contains a link …" → "docs/terms.es.md: contains a link …"
+    return list(dict.fromkeys(re.sub(r"^Doc file '([^']+)'\s*", r"docs/\1: ", m) for m in messages))
+
+
+def on_startup(command, dirty):
+    _session.serving = command == "serve"
+
+
+def _problems(exc: BaseException) -> list[str]:
+    """What stopped a build, one problem per line: our checks' and steps' errors
+    (MkDocs re-raises them as its own Abort, keeping them as the context)."""
+    seen = exc
+    while seen is not None:
+        if getattr(seen, "errors", None):
+            return [str(e) for e in seen.errors]
+        seen = seen.__cause__ or seen.__context__
+    return [f"{type(exc).__name__}: {exc}"]
+
+
+def on_serve(server, config, builder):
+    """Every rebuild ends with a site to serve: a failed one serves its problems."""
+    def build_or_show_problems(config=None):
+        try:
+            builder(config)
+        except Exception as exc:   # noqa: BLE001 — whatever stopped it, the writer reads it in the browser
+            from explainer.serve import write_problems_site
+
+            write_problems_site(Path(server.root), _problems(exc))
+            logging.getLogger("mkdocs.explainer").info("The preview shows these problems at every page's address")
+    server.builder = build_or_show_problems
+    return server
+
+
+def _reset():
+    handler = _state["warnings"]
+    if handler is not None:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    _state.update(depth=0, warnings=None)
 
 
 def on_pre_build(config):
-    if _inner_build(config):
+    # mkdocs-static-i18n builds the other languages by running MkDocs' build again,
+    # inside this build's post-build: the checks and the steps run once, outside.
+    _state["depth"] += 1
+    if _state["depth"] > 1:
         return
     from explainer.checks import check_sources
     from explainer.errors import ContentError
+    from explainer.templates import check_templates, use_reporting_templates
 
-    errors = check_sources()
+    _state["pages"] = []
+    handler = _state["warnings"] = _Warnings()
+    logging.getLogger("mkdocs").addHandler(handler)
+    env = use_reporting_templates(config.theme.get_env())
+    errors = check_sources() + check_templates(env, Path(config.theme.custom_dir))
     if errors:
+        _reset()
         raise ContentError.group(errors)
+
+
+def on_post_page(output, page, config):
+    # What the post-build steps need of each page, as MkDocs read it (no re-parse).
+    _state["pages"].append({"url": page.url, "title": page.title or "", "description": page.meta.get("description", "")})
+    return output
+
+
+def on_build_error(error):
+    _reset()
 
 
 @event_priority(-200)   # after the i18n plugin's (-100), which builds the other languages
 def on_post_build(config):
-    if _inner_build(config):
+    if _state["depth"] > 1:
+        _state["depth"] -= 1
         return
-    from explainer.outputs import site_names, write_outputs
+    from explainer.errors import ContentError
+    from explainer.outputs import site_names
+    from explainer.pipeline import run
 
-    write_outputs(Path(config.site_dir), config.site_url, site_names(config))
+    warnings = _warning_problems(_state["warnings"].messages if _state["warnings"] else [])
+    _reset()
+    if warnings:   # strict: MkDocs' warnings are problems like the others
+        raise ContentError.group([ContentError(None, w) for w in warnings])
+    errors = run(Path(config.site_dir), config.site_url, site_names(config), _state["pages"], preview=_session.serving)
+    if errors:
+        raise ContentError.group(errors)

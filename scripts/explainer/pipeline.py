@@ -1,0 +1,133 @@
+"""What runs after MkDocs has written the pages: one ordered list of steps over a
+site read and parsed once (explainer.site.BuiltSite).
+
+The MkDocs hook (scripts/hooks/pipeline.py) runs STEPS once every language is
+built, under `scripts/build.py`, plain `mkdocs build` and `mkdocs serve` alike;
+under `serve` the steps that only shrink bytes are skipped (`in_preview=False`).
+The order is the list's:
+
+1. share cards, feeds, the email edition: files beside the pages; the email
+   edition also fills the newsletter page's copy slots (an edit of its HTML);
+2. the Content-Security-Policy: hashes every page's inline scripts, so it comes
+   after the last step that edits a page;
+3. then the steps that read the parsed pages, which no step edits any more:
+   the sources shown, the search index, the link crawl;
+4. the trimmed stylesheets, last to read the pages because it changes their
+   parse into what site.js makes of them; then minified script and styles.
+
+Every problem of every step is reported at once, each with its file.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .errors import ContentError
+from .site import BuiltSite
+
+log = logging.getLogger("mkdocs.explainer")
+
+
+def _cards(site: BuiltSite, facts) -> None:
+    from .cards import write_card
+    from .format import render
+
+    card, drawn = facts.card, 0
+    for page in site.pages:
+        dest = site.root / "assets" / "cards" / page.lang / f"{page.slug or 'index'}.png"
+        drawn += write_card(dest, page.title, card["label"][page.lang], render(facts.facts[card["fact"]], page.lang),
+                            site.names[page.lang], page.lang)
+    log.info("cards: %d drawn, %d from cache", drawn, len(site.pages) - drawn)
+
+
+def _feeds(site: BuiltSite, facts) -> None:
+    from .feeds import write_feeds
+    write_feeds(site.root, site.site_url, site.names, facts)
+
+
+def _email(site: BuiltSite, facts) -> None:
+    from .email_edition import write_email_editions
+    write_email_editions(site, facts)
+
+
+def _csp(site: BuiltSite, facts) -> None:
+    from .security import add_csp
+    # The email editions go to mail clients, not browsers: no policy meta.
+    for path in site.html_files():
+        if path.name != "email.html":
+            html = add_csp(site.text(path))
+            if html is not None:
+                site.edit(path, html)
+
+
+def _shown_sources(site: BuiltSite, facts) -> list[ContentError]:
+    from .citations import check_shown_sources
+    from .source import special_slugs
+    return check_shown_sources(site.pages, facts, special_slugs()["sources"])
+
+
+def _search(site: BuiltSite, facts) -> list[ContentError]:
+    from .search import write_search
+    return write_search(site.root, site.pages)
+
+
+def _links(site: BuiltSite, facts) -> list[ContentError]:
+    from .links import check_links
+    return check_links(site)
+
+
+def _trim(site: BuiltSite, facts) -> list[ContentError]:
+    from .trim_css import trim_stylesheets
+    return trim_stylesheets(site)
+
+
+def _minify(site: BuiltSite, facts) -> None:
+    from .minify import minify_site_assets
+    minify_site_assets(site.root)
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: Callable[[BuiltSite, object], list[ContentError] | None]
+    in_preview: bool = True      # False: it only shrinks bytes, so `mkdocs serve` skips it
+
+
+STEPS = (
+    Step("share cards", _cards),
+    Step("feeds", _feeds),
+    Step("email edition", _email),             # edits the newsletter page: before anything parses it
+    Step("content security policy", _csp),     # hashes inline scripts: after the last edit of a page
+    Step("sources shown", _shown_sources),     # from here on, steps read the parsed pages
+    Step("search index", _search),
+    Step("link crawl", _links),
+    Step("trimmed styles", _trim, in_preview=False),   # last reader: it turns each parse into the scripted page
+    Step("minified script and styles", _minify, in_preview=False),
+)
+
+LAST_RUN: list[BuiltSite] = []   # the site of the latest run, for the tests (parse counts)
+
+
+def run(root: Path, site_url: str, names: dict[str, str], pages: list[dict] | None, preview: bool = False) -> list[ContentError]:
+    """Every step in order over the built site in `root`; the problems of all of them.
+    `pages`: what MkDocs said of each page (url, title, description), else read off the files."""
+    from .data import load_facts
+
+    facts = load_facts()
+    site = BuiltSite(root, site_url, names, pages)
+    LAST_RUN[:] = [site]
+    errors: list[ContentError] = []
+    for step in STEPS:
+        if preview and not step.in_preview:
+            continue
+        started = time.monotonic()
+        try:
+            errors += step.run(site, facts) or []
+        except ContentError as exc:
+            errors += exc.errors
+        log.debug("%s: %.2f s", step.name, time.monotonic() - started)
+    site.write()
+    return errors

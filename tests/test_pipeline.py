@@ -1,0 +1,39 @@
+"""The build reads and parses each page source once (explainer.source) and each
+built page once (explainer.site, in the one post-build pipeline), and runs the
+post-build steps in the order explainer.pipeline.STEPS gives them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def test_each_source_and_each_built_page_is_parsed_once_per_build(tmp_path, monkeypatch):
+    import build
+    from explainer import pipeline, source
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764806400")
+    source.READS.clear()
+    source._CACHE.clear()
+    assert build.build_site(tmp_path / "site", "http://127.0.0.1:9/proj/") == 0
+
+    page_reads = {path: n for path, n in source.READS.items() if isinstance(path, Path)}
+    assert sorted(page_reads) == sorted((ROOT / "docs").glob("*.md"))
+    assert set(page_reads.values()) == {1}, {p.name: n for p, n in page_reads.items() if n != 1}
+
+    site = pipeline.LAST_RUN[0]
+    html = sorted(site.root.rglob("*.html"))
+    assert sorted(site.parses) == html, "a built HTML file no step parsed: the link crawl reads them all"
+    assert set(site.parses.values()) == {1}, {str(p): n for p, n in site.parses.items() if n != 1}
+    assert set(site.reads.values()) == {1}
+
+
+def test_the_steps_that_edit_pages_come_before_the_steps_that_parse_them():
+    from explainer.pipeline import STEPS
+
+    names = [step.name for step in STEPS]
+    edits = ["email edition", "content security policy"]
+    parses = ["sources shown", "search index", "link crawl", "trimmed styles"]
+    assert max(names.index(n) for n in edits) < min(names.index(n) for n in parses), names
+    assert names.index("trimmed styles") == max(names.index(n) for n in parses), "trimming changes the parsed pages: it reads them last"
+    assert [s.name for s in STEPS if not s.in_preview] == ["trimmed styles", "minified script and styles"]
