@@ -6,8 +6,9 @@ built, under `scripts/build.py`, plain `mkdocs build` and `mkdocs serve` alike;
 under `serve` the steps that only shrink bytes are skipped (`in_preview=False`).
 The order is the list's:
 
-1. share cards, feeds, the email edition: files beside the pages; the email
-   edition also fills the newsletter page's copy slots (an edit of its HTML);
+1. the site's script (joined from its parts), share cards, feeds, the email
+   edition: files beside the pages; the email edition also fills the newsletter
+   page's copy slots (an edit of its HTML);
 2. the Content-Security-Policy: hashes every page's inline scripts, so it comes
    after the last step that edits a page;
 3. then the steps that read the parsed pages, which no step edits any more:
@@ -29,6 +30,11 @@ from .errors import ContentError
 from .site import BuiltSite
 
 log = logging.getLogger("mkdocs.explainer")
+
+
+def _script(site: BuiltSite, facts) -> list[ContentError]:
+    from .script import join_site_script
+    return join_site_script(site.root)
 
 
 def _cards(site: BuiltSite, facts) -> None:
@@ -97,6 +103,7 @@ class Step:
 
 
 STEPS = (
+    Step("site script", _script),              # assets/site.js from overrides/assets/js/*.js
     Step("share cards", _cards),
     Step("feeds", _feeds),
     Step("email edition", _email),             # edits the newsletter page: before anything parses it
