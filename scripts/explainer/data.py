@@ -42,7 +42,7 @@ class LineDict(dict):
     key_lines: dict = {}
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):   # libyaml's parser when PyYAML has it: the same nodes and marks, faster
     pass
 
 

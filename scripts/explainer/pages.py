@@ -33,7 +33,7 @@ def _block(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-_THEME_ENV: list = []   # [(theme, its Jinja environment)]: one per build, not one per page
+_THEME_ENV: list = []   # [(theme, its Jinja environment, {component: its template})]: one per build, not one per page
 
 
 def theme_env(theme) -> jinja2.Environment:
@@ -41,8 +41,18 @@ def theme_env(theme) -> jinja2.Environment:
     theme object: MkDocs gives each build, and each `serve` rebuild, a new one."""
     if not _THEME_ENV or _THEME_ENV[0][0] is not theme:
         from .templates import use_reporting_templates
-        _THEME_ENV[:] = [(theme, use_reporting_templates(theme.get_env()))]
+        _THEME_ENV[:] = [(theme, use_reporting_templates(theme.get_env()), {})]
     return _THEME_ENV[0][1]
+
+
+def component_template(theme, name: str) -> jinja2.Template:
+    """components/<name>.html, loaded once per build (the environment would check
+    the file's date on every one of the page's hundreds of calls)."""
+    env = theme_env(theme)
+    loaded = _THEME_ENV[0][2]
+    if name not in loaded:
+        loaded[name] = env.get_template(f"components/{name}.html")
+    return loaded[name]
 
 
 class UIWords(dict):
@@ -66,7 +76,7 @@ class PageFunctions:
         self.lang = page_language(page)
         self.facts = facts
         self.t = UIWords(load_ui()[self.lang], self.lang)
-        self.env = theme_env(config.theme)
+        self.theme = config.theme
         self.site_url = config.site_url
         self.review_dates: list[str] = []   # filled by review_by() while the page renders
         self._covered: str | None = None      # while an event renders: its status, which its label says once
@@ -79,7 +89,7 @@ class PageFunctions:
         return get_relative_url(target or ".", self.page.url) + (f"#{anchor}" if anchor else "")
 
     def component(self, component: str, **ctx) -> str:
-        template = self.env.get_template(f"components/{component}.html")
+        template = component_template(self.theme, component)
         return template.render(lang=self.lang, t=self.t, fn=self, slugs=special_slugs(), **ctx)
 
     def text(self, key: str) -> str:

@@ -22,11 +22,18 @@ trimming in Chromium, light and dark, menu and search open, and in print.
 """
 from __future__ import annotations
 
+import hashlib
+import re
+from pathlib import Path
+
 import soupsieve
 import tinycss2
 from bs4 import BeautifulSoup
 
+from . import ROOT
 from .errors import ContentError
+
+CACHE = ROOT / ".cache" / "trim"
 
 NEVER_AN_ID = ":not(#site-never-an-id)"  # stands for a stripped pseudo-class: matches anything
 
@@ -233,10 +240,38 @@ def trim_css(css: str, matcher: Matcher) -> str:
     return "\n".join(tinycss2.serialize([r]) for r in header + kept) + "\n"
 
 
+VALUE_SELECTOR = re.compile(r"\[\s*([\w-]+)\s*[~|^$*]?=")
+
+
+def structure_key(pages: list[BeautifulSoup], sheets: list[str]) -> str:
+    """What trimming can depend on, hashed: this module's code, the stylesheets, and
+    each page's element tree as a selector sees it (tags, classes, ids, attribute
+    names, and the values of the attributes the stylesheets test, such as
+    `data-md-toggle`; never the text, which no kept or dropped rule depends on).
+    An edit of words only leaves it unchanged: the trimmed files come from the cache."""
+    valued = {name.lower() for css in sheets for name in VALUE_SELECTOR.findall(css)} | {"class", "id"}
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for css in sheets:
+        digest.update(css.encode("utf-8"))
+
+    def walk(el):
+        attrs = ",".join(f"{k}={el[k]}" if k in valued else k for k in sorted(el.attrs))
+        digest.update(f"<{el.name}[{attrs}]".encode("utf-8"))
+        for child in el.children:
+            if getattr(child, "name", None):
+                walk(child)
+        digest.update(b">")
+
+    for page in pages:
+        walk(page)
+    return digest.hexdigest()[:32]
+
+
 def trim_stylesheets(site) -> list[ContentError]:
     """Material's stylesheets in `site` (an explainer.site.BuiltSite), trimmed to the
     rules its pages can use. It changes the site's parsed pages into what site.js
-    makes of them (as_scripted): the last step to read them."""
+    makes of them (as_scripted): the last step to read them. The result is kept in
+    .cache/trim under a key of everything it depends on (structure_key)."""
     sheets = sorted((site.root / "assets" / "stylesheets").glob("*.css"))
     if not sheets:
         return []
@@ -244,9 +279,17 @@ def trim_stylesheets(site) -> list[ContentError]:
     pages = [as_scripted(site.soup(path)) for path in site.html_files() if "assets/stylesheets/" in site.text(path)]
     if not pages:
         return [ContentError(None, "CSS trimming: no page links Material's stylesheets; nothing to match them against")]
-    matcher = Matcher(pages)
+    texts = [sheet.read_text(encoding="utf-8") for sheet in sheets]
+    cached = CACHE / structure_key(pages, texts)
+    if not all((cached / sheet.name).is_file() for sheet in sheets):
+        matcher = Matcher(pages)
+        cached.mkdir(parents=True, exist_ok=True)
+        for sheet, css in zip(sheets, texts):
+            tmp = cached / f".{sheet.name}.tmp"
+            tmp.write_text(trim_css(css, matcher), encoding="utf-8")
+            tmp.replace(cached / sheet.name)
     for sheet in sheets:
-        sheet.write_text(trim_css(sheet.read_text(encoding="utf-8"), matcher), encoding="utf-8")
+        sheet.write_text((cached / sheet.name).read_text(encoding="utf-8"), encoding="utf-8")
         source_map = sheet.with_name(sheet.name + ".map")
         if source_map.exists():
             source_map.unlink()
