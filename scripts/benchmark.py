@@ -5,6 +5,14 @@ for this site, the time from the last keystroke to results on screen with the
 CPU slowed down 4x.
 
     python scripts/benchmark.py [--page en/hardware/ ...] [--query nvidia] [--lighthouse]
+    python scripts/benchmark.py --preview [--runs 5]
+
+With --preview it measures the writer's loop instead, against plain Material +
+mkdocs-static-i18n over the same docs/ (no hooks), alternating the two: the full
+build (wall time and peak memory; ours with its caches warm, then cold), and,
+under `mkdocs serve`, the seconds from saving a Markdown page until the new text
+is served (and, for this site, the same for an edit of data/facts.yml). Medians
+with min–max. Figures, not tests: they vary with the machine's load.
 
 The stock build is Material's defaults (Google Fonts, lunr search, its JS
 bundle) plus mkdocs-static-i18n over the same Markdown, with the same facts hook
@@ -21,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -52,6 +61,145 @@ def build_stock(out: Path, site_url: str, work: Path) -> None:
                    check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
+def stock_config(work: Path, site_url: str) -> Path:
+    """Plain Material + mkdocs-static-i18n over this site's docs/: no hooks, no overrides."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["reconfigure_search"] = True
+    stock = {"site_name": config["site_name"], "site_url": site_url, "docs_dir": str(work / "docs"),
+             "theme": {"name": "material", "language": DEFAULT_LANG}, "plugins": ["search", {"i18n": i18n}],
+             "markdown_extensions": config["markdown_extensions"], "nav": config["nav"]}
+    shutil.copytree(ROOT / "docs", work / "docs", dirs_exist_ok=True)
+    path = work / "stock.yml"
+    path.write_text(yaml.safe_dump(stock, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """(wall seconds, peak memory in KiB) of one command."""
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.read().decode()}")
+    return time.monotonic() - started, usage.ru_maxrss
+
+
+def spread(values: list[float], unit: str = "s", digits: int = 2) -> str:
+    values = sorted(values)
+    median = values[len(values) // 2] if len(values) % 2 else sum(values[len(values) // 2 - 1:len(values) // 2 + 1]) / 2
+    return f"{median:.{digits}f} {unit} ({values[0]:.{digits}f}–{values[-1]:.{digits}f})"
+
+
+def project_copy(dest: Path) -> Path:
+    for name in ("docs", "data", "overrides", "scripts", "mkdocs.yml"):
+        src = ROOT / name
+        (shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir() else shutil.copy2(src, dest / name))
+    return dest
+
+
+def fetch(url: str) -> str:
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Serving:
+    """`mkdocs serve` of a config in a folder, on a free port; waits for the first build."""
+
+    def __init__(self, cwd: Path, config: Path, page_url: str):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}" + page_url
+        self.proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{self.port}"],
+                                     cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                     env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        deadline = time.monotonic() + 120
+        while "<h1" not in fetch(self.url):
+            if time.monotonic() > deadline:
+                raise SystemExit(f"mkdocs serve did not answer at {self.url}")
+            time.sleep(0.1)
+
+    def save_to_served(self, path: Path, old: str, new: str, token: str) -> float:
+        """Seconds from writing `new` in place of `old` in `path` until the page shows `token`."""
+        text = path.read_text(encoding="utf-8")
+        started = time.monotonic()
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        while token not in fetch(self.url):   # during a rebuild the server holds the request until it is done
+            if time.monotonic() - started > 120:
+                raise SystemExit(f"{self.url} never showed {token!r}")
+            time.sleep(0.02)
+        return time.monotonic() - started
+
+    def close(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=20)
+
+
+def preview(runs: int) -> int:
+    import urllib.parse
+
+    page = "terms"
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        ours = project_copy(work / "ours")
+        stock_dir = work / "stock"
+        stock_dir.mkdir()
+        mount = urllib.parse.urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
+        stock = stock_config(stock_dir, "http://127.0.0.1:8000" + mount)
+
+        builds = {"stock": [], "ours": [], "ours, cold": []}
+        for _ in range(runs):
+            builds["stock"].append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stock), "-d", str(work / "out-stock")], stock_dir))
+            builds["ours"].append(timed([sys.executable, "scripts/build.py", "--out", str(work / "out-ours")], ours))
+        for _ in range(max(1, runs // 2)):
+            shutil.rmtree(ours / ".cache", ignore_errors=True)
+            builds["ours, cold"].append(timed([sys.executable, "scripts/build.py", "--out", str(work / "out-ours")], ours))
+
+        edits = {"stock": [], "ours": [], "ours, data": []}
+        served_ours = Serving(ours, ours / "mkdocs.yml", f"{mount}en/{page}/")
+        served_stock = Serving(stock_dir, stock, f"{mount}en/{page}/")
+        try:
+            marker = "\n\n"   # a new paragraph after the first blank line
+            for n in range(runs):
+                for name, server, folder in (("stock", served_stock, stock_dir), ("ours", served_ours, ours)):
+                    source = folder / "docs" / f"{page}.en.md"
+                    token = f"Saved-{name}-{n}-{time.monotonic_ns()}"
+                    edits[name].append(server.save_to_served(source, marker, f"\n\n{token}\n\n", token))
+                data = ours / "data" / "facts.yml"
+                old = "en: hundreds of thousands" if n == 0 else f"en: edited {n - 1}"
+                edits["ours, data"].append(served_ours.save_to_served(data, old, f"en: edited {n}", f"edited {n}"))
+        finally:
+            served_ours.close()
+            served_stock.close()
+
+    stock_time = sorted(t for t, _ in builds["stock"])[len(builds["stock"]) // 2]
+    print(f"\nThe writer's loop, {runs} alternating runs (median, min–max)\n")
+    print(f"{'':46} {'stock':>22} {'this site':>28}")
+    ours_time = sorted(t for t, _ in builds["ours"])[len(builds["ours"]) // 2]
+    cold_time = sorted(t for t, _ in builds["ours, cold"])[len(builds["ours, cold"]) // 2]
+    print(f"{'full build, wall time (caches warm)':46} {spread([t for t, _ in builds['stock']]):>22} {spread([t for t, _ in builds['ours']]) + f' {ours_time / stock_time:.1f}x':>28}")
+    print(f"{'full build, wall time (no cache)':46} {'':>22} {spread([t for t, _ in builds['ours, cold']]) + f' {cold_time / stock_time:.1f}x':>28}")
+    stock_mem = sorted(m for _, m in builds["stock"])[len(builds["stock"]) // 2]
+    ours_mem = sorted(m for _, m in builds["ours"])[len(builds["ours"]) // 2]
+    print(f"{'full build, peak memory':46} {stock_mem / 1024:>19.0f} MiB {ours_mem / 1024:>21.0f} MiB {ours_mem / stock_mem:.1f}x")
+    stock_edit = sorted(edits["stock"])[len(edits["stock"]) // 2]
+    ours_edit = sorted(edits["ours"])[len(edits["ours"]) // 2]
+    print(f"{'save a Markdown page → new text served':46} {spread(edits['stock']):>22} {spread(edits['ours']) + f' {ours_edit / stock_edit:.1f}x':>28}")
+    print(f"{'save data/facts.yml → new figure served':46} {'(no data file)':>22} {spread(edits['ours, data']):>28}")
+    return 0
+
+
 def kib(n: int) -> str:
     return f"{n / 1024:.1f} KiB"
 
@@ -61,7 +209,11 @@ def main() -> int:
     parser.add_argument("--page", action="append", help="page to load, relative to the site root (repeatable; default: en/hardware/ and hardware/)")
     parser.add_argument("--query", default="nvidia", help="first search query")
     parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (mobile) on both")
+    parser.add_argument("--preview", action="store_true", help="measure the writer's loop instead: full build and save-to-preview against stock")
+    parser.add_argument("--runs", type=int, default=5, help="with --preview: runs of each measurement (default 5)")
     args = parser.parse_args()
+    if args.preview:
+        return preview(args.runs)
     pages = args.page or ["en/hardware/", "hardware/"]
     from playwright.sync_api import sync_playwright
 

@@ -20,13 +20,24 @@ def _drop_page_prefix_of_content_errors(record: logging.LogRecord) -> bool:
 logging.getLogger("mkdocs.commands.build").addFilter(_drop_page_prefix_of_content_errors)
 
 
+def _library_version() -> tuple:
+    """When the build library or mkdocs.yml (which it reads on import) last changed."""
+    files = [*Path(_path.SCRIPTS, "explainer").rglob("*.py"), Path(_path.SCRIPTS).parent / "mkdocs.yml"]
+    return tuple(sorted((str(f), f.stat().st_mtime_ns) for f in files if f.exists()))
+
+
 def on_config(config):
     _path.ensure()
-    # `mkdocs serve` watches scripts/ too: forget the library so that each rebuild
-    # runs the code as it is now. Data files reload by themselves (cached by mtime).
+    # `mkdocs serve` watches scripts/ too: when the library or mkdocs.yml changed,
+    # forget the library so that the rebuild runs the code as it is now. Otherwise
+    # keep it, with what it has read: page sources and data files are cached by
+    # their own dates, so only what was saved is read again.
     if _session.serving:
-        for name in [n for n in sys.modules if n == "explainer" or n.startswith("explainer.")]:
-            del sys.modules[name]
+        version = _library_version()
+        if version != _session.library_version:
+            for name in [n for n in sys.modules if n == "explainer" or n.startswith("explainer.")]:
+                del sys.modules[name]
+            _session.library_version = version
     return config
 
 
