@@ -32,11 +32,13 @@ class BuildFailed(SystemExit):
 REPO_URL = "https://github.com/acme/explainer"
 
 
-def run_build(out: Path, site_url: str, cwd: Path = ROOT, repo_url: str = REPO_URL) -> subprocess.CompletedProcess:
-    """scripts/build.py of the project in folder `cwd` (this one, or a test's copy), output captured."""
+def run_build(out: Path, site_url: str, cwd: Path = ROOT, repo_url: str | None = REPO_URL) -> subprocess.CompletedProcess:
+    """scripts/build.py of the project in folder `cwd` (this one, or a test's copy), output captured.
+    repo_url=None builds as a fork would without --repo-url."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", BUILD_DATE))
-    return subprocess.run([sys.executable, str(cwd / "scripts" / "build.py"), "--out", str(out), "--site-url", site_url,
-                           "--repo-url", repo_url], cwd=cwd, capture_output=True, text=True, env=env)
+    repo = ["--repo-url", repo_url] if repo_url else []
+    return subprocess.run([sys.executable, str(cwd / "scripts" / "build.py"), "--out", str(out), "--site-url", site_url, *repo],
+                          cwd=cwd, capture_output=True, text=True, env=env)
 
 
 @contextmanager
