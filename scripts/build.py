@@ -114,9 +114,10 @@ def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None
 def postbuild(site: Path, site_url: str) -> list[ContentError]:
     """What only the real build does, after the hooks wrote the pages, cards, feeds
     and email edition (scripts/hooks/pipeline.py): CSP, the search index, trimmed
-    and minified styles and script, the crawl."""
+    and minified styles and script, the removal of unreferenced files, the crawl."""
     from explainer.links import check_links
     from explainer.minify import minify_site_assets
+    from explainer.prune import prune_unreferenced
     from explainer.search import write_search
     from explainer.security import add_csp_everywhere
     from explainer.site import read_pages
@@ -131,6 +132,7 @@ def postbuild(site: Path, site_url: str) -> list[ContentError]:
     if errors:
         return errors
     minify_site_assets(site)
+    prune_unreferenced(site, site_url)
 
     def source_of(html: Path) -> Path:
         match = next((p for p in pages if p.path == html), None)

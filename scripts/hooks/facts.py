@@ -92,3 +92,10 @@ def on_page_content(html, page, config, files):
     if PLACEHOLDER in html:
         html = html.replace(PLACEHOLDER, escape(page_issue_url(page, config)))
     return html
+
+
+def on_post_page(output, page, config):
+    from explainer.theme import tidy_toggles
+
+    # Material's unused search checkbox out, the drawer's without autocomplete (explainer/theme.py).
+    return tidy_toggles(output, page.file.src_uri if page.file else "a page")
