@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from explainer import LANGS, NAV_SLUGS, ROOT, page_path
-from devtools.harness import CHROMIUM, CHROMIUM_ARGS, REPO_URL, SUBPATH, BuildFailed, built_site, launch_chromium, run_build
+from devtools.harness import CHROMIUM, CHROMIUM_ARGS, CORRECTIONS_EMAIL, REPO_URL, SUBPATH, BuildFailed, built_site, launch_chromium, run_build
 
-__all__ = ["ROOT", "LANGS", "SLUGS", "SUBPATH", "CHROMIUM", "CHROMIUM_ARGS", "REPO_URL", "MOVED_URL", "page_url_path", "run_build"]
+__all__ = ["ROOT", "LANGS", "SLUGS", "SUBPATH", "CHROMIUM", "CHROMIUM_ARGS", "REPO_URL", "CORRECTIONS_EMAIL", "MOVED_URL", "page_url_path", "run_build"]
 
 SLUGS = NAV_SLUGS          # the pages in reading order, "" for the home page
 page_url_path = page_path  # "", "en/", "hardware/", "en/hardware/"
@@ -97,7 +97,7 @@ def moved_site(tmp_path_factory) -> Path:
     site URL, with no --repo-url and outside any git repository (no remote)."""
     project = copy_project(tmp_path_factory.mktemp("moved") / "project")
     out = project.parent / "site"
-    result = run_build(out, MOVED_URL, cwd=project, repo_url=None)
+    result = run_build(out, MOVED_URL, cwd=project, repo_url=None, corrections_email=None)
     if result.returncode != 0:
         pytest.fail(f"the build at {MOVED_URL} failed:\n{result.stdout}{result.stderr}")
     (out.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")   # what it printed

@@ -20,7 +20,7 @@ from .data import Facts, load_facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
 from .frontmatter import split_front_matter
-from .report import PLACEHOLDER as REPORT_PLACEHOLDER
+from .report import PLACEHOLDER as REPORT_PLACEHOLDER, channels_markup, corrections_email
 from .review import bad_call_message, entry_dates, parse_day
 from .status import CONFIRMED, shared_status, status_label
 
@@ -72,6 +72,7 @@ class PageFunctions:
         self.t = UIWords(load_ui()[self.lang], self.lang)
         self.env = theme_env(config.theme)
         self.site_url = config.site_url
+        self.report_channels = channels_markup(self.lang, bool(config.repo_url), corrections_email(config))
         self.review_dates: list[str] = []   # filled by review_by() while the page renders
         self._covered: str | None = None      # while an event renders: its status, which its label says once
         self._covered_keys: list[str] = []
@@ -216,8 +217,10 @@ class PageFunctions:
     def namespace(self) -> dict:
         """What a page may call: the PAGE_CALLS registry (explainer.calls), bound to this page;
         `report_url`, the prefilled new-issue link for this page (explainer.report);
+        `report_channels`, every way this build offers to report an error, linked, for a sentence;
         and `sources_shown`, the counts the sources page states."""
         return {name: getattr(self, name) for name in PAGE_CALLS} | {"lang": self.lang, "report_url": REPORT_PLACEHOLDER,
+                                                                   "report_channels": self.report_channels,
                                                                    "sources_shown": self.source_counts()}
 
 

@@ -16,6 +16,17 @@ def _inner_build(config) -> bool:
     return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
+def on_config(config):
+    # Never link mkdocs.yml's placeholder repository, under plain `mkdocs build` or
+    # `serve` either: git's origin when it is on GitHub, else none (build.py does
+    # the same before MkDocs, and says which).
+    from explainer.repository import is_placeholder, resolve_repo_url
+
+    if is_placeholder(config.repo_url):
+        config.repo_url = resolve_repo_url(None, config.repo_url)[0]
+    return config
+
+
 def on_pre_build(config):
     if _inner_build(config):
         return
