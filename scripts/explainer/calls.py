@@ -90,6 +90,7 @@ CALLS = (
     PageCall("timeline"),
     PageCall("sources_list"),
     PageCall("updates_list"),
+    PageCall("open_data"),   # links figures.json and figures.csv, with the licence (explainer/open_data.py)
     PageCall("kit", _missing("newsletter summary", "add it under `newsletter:` in data/facts.yml"), pattern=QUOTED),
     # Declares a deliberate difference between the editions: the parity guard skips that section.
     PageCall("local_difference"),

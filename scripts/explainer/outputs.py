@@ -1,4 +1,4 @@
-"""What the build writes beside MkDocs' pages: share cards, feeds, the email edition.
+"""What the build writes beside MkDocs' pages: share cards, feeds, the open data, the email edition.
 
 Run by the MkDocs hook (scripts/hooks/pipeline.py) once every language is built,
 so `mkdocs build`, `mkdocs serve` and scripts/build.py all write them.
@@ -31,6 +31,7 @@ def write_outputs(site: Path, site_url: str, names: dict[str, str]) -> None:
     from .email_edition import write_email_editions
     from .feeds import write_feeds
     from .format import render
+    from .open_data import write_open_data
     from .site import read_pages
 
     facts = load_facts()
@@ -42,5 +43,6 @@ def write_outputs(site: Path, site_url: str, names: dict[str, str]) -> None:
         drawn += write_card(dest, page.title, card["label"][page.lang], render(facts.facts[card["fact"]], page.lang),
                             names[page.lang], page.lang)
     write_feeds(site, site_url, names, facts)
+    write_open_data(site, site_url, names, facts)
     write_email_editions(site, site_url, names, facts, pages)  # before build.py's CSP: fills the newsletter page
     log.info("cards: %d drawn, %d from cache", drawn, len(pages) - drawn)

@@ -167,6 +167,13 @@ class PageFunctions:
         """The updates log from data (newest first): the same entries as the feeds."""
         return _block(self.component("updates", updates=self.facts.updates))
 
+    def open_data(self) -> str:
+        """Links to this language's figures.json and figures.csv, and the one line on reuse."""
+        from .open_data import FILES, LICENCE
+
+        files = [(name, get_relative_url(lang_prefix(self.lang) + name, self.page.url)) for name in FILES]
+        return _block(self.component("open-data", files=files, licence=LICENCE))
+
     def review_by(self, day: str) -> str:
         """Marks the statement just before it as pending: it must be checked again
         by `day` (YYYY-MM-DD). Renders nothing here; scripts/review.py lists the
