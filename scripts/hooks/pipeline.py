@@ -24,6 +24,8 @@ def on_config(config):
 
     if is_placeholder(config.repo_url):
         config.repo_url = resolve_repo_url(None, config.repo_url)[0]
+        if not config.repo_url:
+            config.edit_uri = None   # derived from the placeholder; nothing to edit it in
     return config
 
 
