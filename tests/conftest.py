@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from explainer import LANGS, NAV_SLUGS, ROOT, page_path
-from devtools.harness import CHROMIUM, CHROMIUM_ARGS, REPO_URL, SUBPATH, BuildFailed, built_site, launch_chromium, run_build
+from devtools.harness import CHROMIUM, CHROMIUM_ARGS, CORRECTIONS_EMAIL, REPO_URL, SUBPATH, BuildFailed, built_site, launch_chromium, run_build
 
-__all__ = ["ROOT", "LANGS", "SLUGS", "SUBPATH", "CHROMIUM", "CHROMIUM_ARGS", "REPO_URL", "page_url_path", "run_build"]
+__all__ = ["ROOT", "LANGS", "SLUGS", "SUBPATH", "CHROMIUM", "CHROMIUM_ARGS", "REPO_URL", "CORRECTIONS_EMAIL", "MOVED_URL", "page_url_path", "run_build"]
 
 SLUGS = NAV_SLUGS          # the pages in reading order, "" for the home page
 page_url_path = page_path  # "", "en/", "hardware/", "en/hardware/"
@@ -71,10 +71,8 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A throwaway copy of the project's sources, for tests that break them."""
-    dest = tmp_path / "project"
+def copy_project(dest: Path) -> Path:
+    """The project's sources copied into `dest`: no .git, so no remote to read."""
     for name in ("docs", "data", "overrides", "scripts", "mkdocs.yml"):
         src = ROOT / name
         if src.is_dir():
@@ -82,3 +80,25 @@ def project_copy(tmp_path) -> Path:
         else:
             shutil.copy2(src, dest / name)
     return dest
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throwaway copy of the project's sources, for tests that break them."""
+    return copy_project(tmp_path / "project")
+
+
+MOVED_URL = "https://deal.example.org/explainer/"
+
+
+@pytest.fixture(scope="session")
+def moved_site(tmp_path_factory) -> Path:
+    """The same sources built elsewhere, as a fork would build them: at another
+    site URL, with no --repo-url and outside any git repository (no remote)."""
+    project = copy_project(tmp_path_factory.mktemp("moved") / "project")
+    out = project.parent / "site"
+    result = run_build(out, MOVED_URL, cwd=project, repo_url=None, corrections_email=None)
+    if result.returncode != 0:
+        pytest.fail(f"the build at {MOVED_URL} failed:\n{result.stdout}{result.stderr}")
+    (out.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")   # what it printed
+    return out

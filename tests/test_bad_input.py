@@ -115,7 +115,7 @@ def _first_section_id(page: Path) -> str:
 def _new_update(p: Path, link: str, day: str = "2030-01-02") -> None:
     """A new entry at the top of the updates log, newer than every page's `updated:`."""
     _replace(p / "data" / "facts.yml", "\nupdates:\n",
-             f"\nupdates:\n  - id: {day}-test\n    time: {day}T10:00:00Z\n    title: {{es: Prueba, en: Test}}\n"
+             f"\nupdates:\n  - id: {day}-test\n    time: {day}T10:00:00Z\n    title: {{es: Prueba, en: Test}}\n    summary: {{es: Prueba., en: Test.}}\n"
              f"    changes:\n      - {{kind: update, link: \"{link}\", es: Un cambio., en: A change.}}\n")
 
 

@@ -284,30 +284,70 @@ def test_an_unknown_fact_in_the_email_points_stops_the_build(project_copy, tmp_p
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_chart_pngs_are_laid_out_for_a_phone_with_a_caveat_and_sources(lang):
-    """Shown at 375 px, the 1200 px image is scaled to 31%: no text under 36 px
-    (11 px on the phone), every line inside the image, the one-line caveat and the
-    source numbers drawn; the notes are left to the HTML under the image."""
-    from explainer.chart_png import PAD, WIDTH_PX, chart_svg, _measure
+DRAWN_TEXT = re.compile(r'<text x="([\d.]+)" y="[\d.]+" font-size="(\d+)"([^>]*)>(.*?)</text>')
+
+
+def drawn_texts(name: str, lang: str):
+    """(layout, svg, [(x, font size, plain text, bold?)]) of chart `name`'s email image."""
+    from explainer.chart_png import chart_svg
     from explainer.charts import chart_layout
 
+    layout = chart_layout(FACTS, name, lang, UI[lang])
+    svg, _ = chart_svg(layout, "footer", UI[lang]["sources"])
+    texts = [(float(x), int(size), re.sub(r"<[^>]+>", "", text).replace("&amp;", "&"), 'font-weight="bold"' in attrs)
+             for x, size, attrs, text in DRAWN_TEXT.findall(svg)]
+    return layout, svg, texts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_chart_pngs_say_what_the_page_says_of_each_bar_within_the_image(lang):
+    """Every line inside the image; the caveat and source numbers drawn; each
+    segment of a stack labelled beside a swatch of its own fill (the darker second
+    one too), its total, and each bar's note ("up to", "no term given")."""
+    from explainer.chart_png import FILL2, PAD, WIDTH_PX, _measure
+
     for name in FACTS.charts:
-        layout = chart_layout(FACTS, name, lang, UI[lang])
-        svg, _ = chart_svg(layout, "footer", UI[lang]["sources"])
-        texts = re.findall(r'<text x="([\d.]+)" y="[\d.]+" font-size="(\d+)"[^>]*>(.*?)</text>', svg)
+        layout, svg, texts = drawn_texts(name, lang)
         assert texts
-        drawn = " ".join(re.sub(r"<[^>]+>", "", t) for _, _, t in texts)
-        for x, size, text in texts:
-            assert int(size) >= 32, f"{name}: {size}px text reads as {int(size) * 375 // 1200}px on a phone"
-            # Measured in bold, the wider face: a line that fits in bold fits.
-            plain = re.sub(r"<[^>]+>", "", text).replace("&amp;", "&")
-            assert float(x) + _measure(True, int(size))(plain) <= WIDTH_PX - PAD + 1, f"{name}: {plain!r} runs off the image"
+        drawn = " ".join(t for _, _, t, _ in texts)
+        for x, size, plain, bold in texts:
+            # A line with a status word mixes faces: measured in bold, the wider, it fits.
+            assert x + _measure(bold, size)(plain) <= WIDTH_PX - PAD + 1, f"{name}: {plain!r} runs off the image"
         assert all(w in drawn for w in layout.caveat.split()), f"{name}: no caveat"
         assert all(str(n) in drawn for n in layout.sources), f"{name}: source numbers missing"
         for row in layout.rows:
             if row.note:
-                assert row.note not in drawn, f"{name}: the notes go under the image, as text"
+                assert norm(row.note) in norm(drawn), f"{name}: {row.label}'s note is not in the image"
+            if row.multi:
+                for segment in row.segments:
+                    assert norm(f"{segment.label}: {segment.text}") in norm(drawn), f"{name}: {row.label}'s segment has no label"
+                assert norm(f"{row.total.label}: {row.value}") in norm(drawn) if row.total else True
+                if any(s.n == 2 and s.status == "confirmed" for s in row.segments):
+                    assert svg.count(f'fill="{FILL2}"') >= 2, f"{name}: the darker segment's colour is explained by no swatch"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_label_in_the_emails_chart_is_at_least_12_px_on_a_375_px_phone(browser, base_url, lang):
+    """The 1200 px image, shown in the email at 375 px: each text's font size times
+    the scale it is shown at, measured in Chromium, is at least MIN_PHONE_PX."""
+    from explainer.chart_png import MIN_PHONE_PX
+
+    assert MIN_PHONE_PX == 12
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    try:
+        page.goto(base_url + page_url_path("newsletter", lang) + "email.html")
+        page.wait_for_load_state("load")
+        shown = page.evaluate("Array.from(document.images, i => [i.getAttribute('src'), i.naturalWidth, i.getBoundingClientRect().width])")
+    finally:
+        page.close()
+    charts = [(src, natural, width) for src, natural, width in shown if "/assets/charts/" in src]
+    assert charts, "no chart image in the email"
+    for src, natural, width in charts:
+        assert natural == 1200, f"{src} did not load"
+        name = src.rsplit("/", 1)[-1].removesuffix(".png")
+        _, _, texts = drawn_texts(name, lang)
+        smallest = min(size for _, size, _, _ in texts) * width / natural
+        assert smallest >= MIN_PHONE_PX, f"{name}: its smallest text shows {smallest:.1f} px tall at 375 px"
 
 
 @pytest.mark.parametrize("lang", LANGS)

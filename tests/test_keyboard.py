@@ -209,3 +209,65 @@ def test_every_focusable_element_has_a_ring_of_3_to_1(browser, base_url, width, 
             report += [f"{page_url_path(slug, lang) or '/'}: {p}" for p in page.evaluate(FOCUSABLE_RINGS)]
     context.close()
     assert not report, f"{len(report)} elements without a visible focus ring:\n" + "\n".join(sorted(set(report))[:40])
+
+
+# Each Tab stop with the menu open: its box, whether it lies inside the viewport,
+# an ancestor that hides it (opacity 0, visibility hidden), and its outline.
+TAB_STOP = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const r = el.getBoundingClientRect(), f = getComputedStyle(el);
+  let hiddenBy = null;
+  for (let e = el; e && !hiddenBy; e = e.parentElement) {
+    const cs = getComputedStyle(e);
+    if (parseFloat(cs.opacity) === 0) hiddenBy = 'opacity 0 on ' + e.tagName.toLowerCase() + '.' + String(e.className).split(' ').join('.');
+    else if (cs.visibility !== 'visible') hiddenBy = 'visibility ' + cs.visibility;
+  }
+  return {
+    name: el.tagName.toLowerCase() + ' «' + (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40) + '»',
+    inDrawer: !!el.closest('.md-sidebar--primary'),
+    box: [r.left, r.top, r.right, r.bottom].map(Math.round),
+    onScreen: r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5,
+    hiddenBy, outline: f.outlineStyle !== 'none' && parseFloat(f.outlineWidth) >= 2 ? f.outlineWidth + ' ' + f.outlineStyle : null,
+  };
+}"""
+MENU_SIZES = [(390, 844), (768, 1024), (1024, 768), (1219, 800), (320, 256)]
+MENU_PAGES = [slug for slug in ("context", "hardware", "") if slug in SLUGS]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width,height", MENU_SIZES, ids=[f"{w}x{h}" for w, h in MENU_SIZES])
+def test_every_tab_stop_in_the_open_menu_is_visible_on_screen_and_outlined(browser, base_url, width, height, lang):
+    """Below 1220 px, with the menu open, Tab walks the whole drawer (the current
+    page's sections included): every stop has a box inside the viewport, nothing
+    above it at opacity 0 or hidden, and an outline; nothing focusable is unseen."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="es-ES" if lang == "es" else "en-US",
+                                  bypass_csp=True)
+    page = context.new_page()
+    problems = []
+    for slug in MENU_PAGES if height > 256 else MENU_PAGES[:1]:
+        where = page_url_path(slug, lang) or "/"
+        page.goto(base_url + page_url_path(slug, lang))
+        page.locator(".site-menu-button").focus()
+        page.keyboard.press("Enter")
+        # Material slides the drawer in (a CSS transition): wait until it is all on screen.
+        page.wait_for_function("""() => { const r = document.querySelector('.md-sidebar--primary').getBoundingClientRect();
+            return r.left >= 0 && r.right <= innerWidth; }""", timeout=3000)
+        stops = 0
+        for _ in range(60):
+            info = page.evaluate(TAB_STOP)
+            if not info or not info["inDrawer"]:
+                break
+            stops += 1
+            if not info["onScreen"]:
+                problems.append(f"{where} at {width}×{height}: stop {stops} {info['name']} is off screen, box {info['box']}")
+            if info["hiddenBy"]:
+                problems.append(f"{where} at {width}×{height}: stop {stops} {info['name']} is invisible ({info['hiddenBy']})")
+            if not info["outline"]:
+                problems.append(f"{where} at {width}×{height}: stop {stops} {info['name']} has no outline")
+            page.keyboard.press("Tab")
+        # Every page of the nav is a stop (the current one too); below 960 px the
+        # current page's sections are stops as well, and they were seen above.
+        assert stops >= len(SLUGS), f"{where} at {width}×{height}: only {stops} stops in the open menu"
+    context.close()
+    assert not problems, "\n".join(problems)

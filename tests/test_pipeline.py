@@ -33,7 +33,10 @@ def test_the_steps_that_edit_pages_come_before_the_steps_that_parse_them():
 
     names = [step.name for step in STEPS]
     edits = ["email edition", "content security policy"]
-    parses = ["sources shown", "search index", "link crawl", "trimmed styles"]
+    parses = ["sources shown", "search index", "link crawl", "trimmed styles", "only what readers load"]
     assert max(names.index(n) for n in edits) < min(names.index(n) for n in parses), names
-    assert names.index("trimmed styles") == max(names.index(n) for n in parses), "trimming changes the parsed pages: it reads them last"
-    assert [s.name for s in STEPS if not s.in_preview] == ["trimmed styles", "minified script and styles"]
+    # Trimming changes the parsed pages into what site.js makes of them: after every
+    # step that reads their text; pruning only follows their references (unchanged).
+    assert names.index("trimmed styles") > max(names.index(n) for n in ["sources shown", "search index", "link crawl"]), names
+    assert names[-1] == "only what readers load", "pruning deletes what nothing refers to: it must see every file the others wrote"
+    assert [s.name for s in STEPS if not s.in_preview] == ["trimmed styles", "minified script and styles", "only what readers load"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGS, ROOT, SLUGS, run_build
+from conftest import LANGS, ROOT, SLUGS, page_url_path, run_build
 from explainer.data import load_facts
 from explainer.format import date_text
 from explainer.review import entry_dates
@@ -159,3 +159,33 @@ def test_every_page_shows_its_earliest_review_date_and_only_when_it_has_one(page
         expected = _expected_review(slug, lang)
         found = pages[(slug, lang)].select_one(".dateline .dateline__review time")
         assert (found["datetime"] if found else None) == expected, f"{slug or 'index'}/{lang}"
+
+
+def test_markdown_is_the_review_issues_body_with_links_to_the_sections(pages, base_url):
+    """What the weekly workflow posts as the issue "Statements due for review": one
+    item per statement due, `path:line: start… (review by DATE)` as the plain list
+    says it, then a link to each place readers see it (site URL + page + #section)."""
+    plain = listed(review("--today", "2027-01-05").stdout)
+    result = review("--today", "2027-01-05", "--markdown", "--site-url", base_url)
+    assert result.returncode == 1, result.stderr
+    body = result.stdout
+    items = re.findall(r"^- (.+)  \n  (.+)$", body, flags=re.M)
+    assert len(items) == len(plain), body[:2000]
+    for (text, links), match in zip(items, plain):
+        assert re.sub(r"\\(.)", r"\1", text) == match.group(0), "the item reads as the plain list's line"
+        urls = re.findall(r"<([^>]+)>", links)
+        assert urls, f"{text}: no link"
+        for url in urls:
+            assert url.startswith(base_url), url
+            path, _, section = url[len(base_url):].partition("#")
+            soup = next(s for (slug, lang), s in pages.items() if page_url_path(slug, lang) == path)
+            assert section and soup.find(id=section), f"{url}: no such section"
+    since = next(links for text, links in items if text.startswith("docs/since.en.md:"))
+    assert f"<{base_url}en/since/#unknowns>" in since
+    assert "README" in body and "updates:" in body
+
+
+def test_markdown_with_nothing_due_is_the_line_the_issue_is_closed_with():
+    result = review("--today", "2026-12-02", "--markdown")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Nothing overdue on 2026-12-02:") and result.stdout.count("\n") == 1

@@ -158,3 +158,46 @@ def test_a_build_at_another_clock_leaves_every_content_date_unchanged(site, base
 
     assert dates(other) == dates(site)
     assert "2031" not in (other / "sitemap.xml").read_text(encoding="utf-8")
+
+
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
+# RFC 4151's tagURI, as far as this site writes one: tag:authority,date:specific
+TAG_URI = r"tag:[a-z0-9.@-]+,\d{4}(-\d{2}(-\d{2})?)?:[\w.~!$&'()*+,;=:@/?%-]+"
+
+
+def feed_ids(root: Path, lang: str) -> list[str]:
+    feed = ET.parse(root / page_url_path("", lang) / "feed.xml").getroot()
+    return [feed.findtext("a:id", namespaces=ATOM)] + [e.findtext("a:id", namespaces=ATOM) for e in feed.findall("a:entry", ATOM)]
+
+
+@both
+def test_feed_ids_are_tag_uris_that_survive_a_move_to_another_site_url(site, moved_site, lang):
+    """A feed reader knows an entry by its id: the same ids at any address, so a
+    move to another domain shows no entry twice."""
+    import re
+
+    ids = feed_ids(site, lang)
+    assert len(set(ids)) == len(ids) == len(FACTS.updates) + 1
+    for one in ids:
+        assert re.fullmatch(TAG_URI, one), f"{one} is not a tag: URI (RFC 4151)"
+    assert feed_ids(moved_site, lang) == ids
+    assert "deal.example.org" in (moved_site / page_url_path("", lang) / "feed.xml").read_text(encoding="utf-8"), "the links did move"
+
+
+@both
+def test_feed_entries_have_a_short_summary_and_the_full_text_as_html(site, lang):
+    import feedparser
+
+    feed = feedparser.parse((site / page_url_path("", lang) / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    for entry, update in zip(feed.entries, FACTS.updates):
+        assert entry.summary == update["summary"][lang]
+        assert 0 < len(entry.summary) <= 300, f"{entry.id}: summary of {len(entry.summary)} characters"
+        assert entry.summary.count(". ") <= 1, f"{entry.id}: the summary is more than two sentences"
+        (content,) = entry.content
+        assert content.type == "text/html"
+        body = BeautifulSoup(content.value, "html.parser")
+        items = body.select("ul > li")
+        assert len(items) == len(update["changes"]), f"{entry.id}: one item per change"
+        for li, change in zip(items, update["changes"]):
+            assert change[lang] in li.get_text(" "), f"{entry.id}: a change's full text is missing from the content"

@@ -30,13 +30,18 @@ class BuildFailed(SystemExit):
 # A repository other than mkdocs.yml's placeholder, as a real deployment passes
 # (--repo-url): the tests check that it reaches every link.
 REPO_URL = "https://github.com/acme/explainer"
+# And a corrections address (--corrections-email), the second channel beside the report link.
+CORRECTIONS_EMAIL = "corrections@acme.example"
 
 
-def run_build(out: Path, site_url: str, cwd: Path = ROOT, repo_url: str = REPO_URL) -> subprocess.CompletedProcess:
-    """scripts/build.py of the project in folder `cwd` (this one, or a test's copy), output captured."""
+def run_build(out: Path, site_url: str, cwd: Path = ROOT, repo_url: str | None = REPO_URL,
+              corrections_email: str | None = CORRECTIONS_EMAIL) -> subprocess.CompletedProcess:
+    """scripts/build.py of the project in folder `cwd` (this one, or a test's copy), output captured.
+    repo_url=None and corrections_email=None build as a fork would, without those options."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", BUILD_DATE))
-    return subprocess.run([sys.executable, str(cwd / "scripts" / "build.py"), "--out", str(out), "--site-url", site_url,
-                           "--repo-url", repo_url], cwd=cwd, capture_output=True, text=True, env=env)
+    options = (["--repo-url", repo_url] if repo_url else []) + (["--corrections-email", corrections_email] if corrections_email else [])
+    return subprocess.run([sys.executable, str(cwd / "scripts" / "build.py"), "--out", str(out), "--site-url", site_url, *options],
+                          cwd=cwd, capture_output=True, text=True, env=env)
 
 
 @contextmanager

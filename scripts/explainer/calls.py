@@ -106,6 +106,7 @@ CALLS = (
     PageCall("timeline"),
     PageCall("sources_list"),
     PageCall("updates_list"),
+    PageCall("open_data"),   # links figures.json and figures.csv, with the licence (explainer/open_data.py)
     PageCall("kit", _missing("newsletter summary", "add it under `newsletter:` in data/facts.yml")),
     # Declares a deliberate difference between the editions: the parity guard skips that section.
     PageCall("local_difference", takes="a quoted reason"),
@@ -117,6 +118,9 @@ BY_NAME = {call.name: call for call in CALLS}
 
 # The functions a page template can call; the error for an unknown name lists them.
 PAGE_CALLS = tuple(call.name for call in CALLS)
+# The values a page may use besides its calls (explainer.pages.PageFunctions.namespace):
+# its language, the prefilled report links, the sources page's counts.
+PAGE_VALUES = ("lang", "report_url", "report_channels", "sources_shown")
 # The calls the editions must make alike, section by section (the parity guard).
 PARITY = {call.name: call for call in CALLS if call.parity}
 

@@ -3,10 +3,13 @@
 Email clients do not show SVG or CSS-drawn bars, so every chart is also written
 as a PNG, drawn from the same layout as the page (explainer.charts.chart_layout):
 the same bars, lengths, statuses and patterns. The image is laid out for an
-email's 600 px column read on a 375 px phone, where it shows at 31% of its
-pixels: large type, and fewer words than the page (partner, figure and status
-word per bar, the legend, one line of caveat and the source numbers). The notes
-and the full caveat go under the image as HTML text (email_edition.py).
+email's 600 px column read on a 375 px phone, where it shows 375 px wide, at
+31% of its pixels: no text in it is smaller than MIN_PHONE_PX (12 px) there.
+It says what the page says of each bar: partner, figure and status word; a
+stack's segments, each with a swatch of its own fill, its label and figure, and
+its total; a bar's note ("up to", "no term given"); then the legend, the
+one-line caveat and the source numbers. The chart's caption and the notes are
+also HTML text under the image (email_edition.py), for mail that blocks images.
 
 Drawn as SVG here and rasterized with resvg (resvg-py wheel: no system library,
 no network), in the DejaVu fonts shipped in fonts/, on an opaque tinted
@@ -17,6 +20,7 @@ hash of what they show, like the share cards.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import struct
 from dataclasses import dataclass
@@ -33,17 +37,24 @@ from .palette import palette
 WIDTH_PX = 1200                    # 2× a 600 px email column
 FONTS = Path(__file__).parent / "fonts"
 CACHE = ROOT / ".cache" / "charts"
-DESIGN_VERSION = "2"
+DESIGN_VERSION = "4"
 # The colours (explainer.palette): opaque, lightly tinted paper, never pure white;
 # the status words and bars as the page's light scheme draws them.
 _C = palette()
 BACKGROUND, INK, MUTED, WARN = _C["chart_paper"], _C["text"], _C["text_muted"], _C["warn"]
 FILL, FILL2 = _C["bar"], _C["bar_2"]   # a stack's second segment darker
 BOLD_FONT, REGULAR_FONT = FONTS / "DejaVuSans-Bold.ttf", FONTS / "DejaVuSans.ttf"
-# Type sizes in image pixels; at 375 px the image shows at 0.31×: 44 px reads as ~14 px.
+# On a 375 px phone the email's column, and so the image, is 375 px wide: the
+# image shows at 375/1200 of its pixels. The smallest text is sized for that.
+PHONE_IMAGE_PX = 375
+MIN_PHONE_PX = 12                  # the smallest text on the phone, in CSS px (font size)
+# Type sizes in image pixels: SMALL is the smallest that reads as MIN_PHONE_PX on the phone.
 PAD = 40
-TITLE, LABEL, SMALL = 48, 44, 36
+SMALL = math.ceil(MIN_PHONE_PX * WIDTH_PX / PHONE_IMAGE_PX)   # 39 px: 12.2 px on the phone
+TITLE, LABEL = 48, 44
 BAR_H, TOTAL_H, SWATCH = 48, 16, (60, 36)
+KEY = (48, 30)                     # the swatch before a segment's label
+PALETTE_COLOURS = 64               # explainer.chart_png.compact
 
 # The status patterns, as site.css draws them (.bar--<status>): 16-unit tiles.
 _LINE = f'stroke="{FILL}" stroke-width="5"'
@@ -150,6 +161,26 @@ def chart_svg(layout: Layout, footer: str, sources_word: str) -> tuple[str, int]
             y += 6
             out.append(_bar(PAD, y, row.total.width / 100 * inner, TOTAL_H, row.total.status))
             y += TOTAL_H
+        # What the page says of the bar: each segment of a stack with a swatch of
+        # its fill (the second is darker) and its label, then the total; a note.
+        keyed = [(s.status, s.n, f"{s.label}: {s.text} {s.tag}".strip()) for s in row.segments] if row.multi else []
+        if row.total:
+            keyed.append((row.total.status, 0, f"{row.total.label}: {row.value} {row.tag}".strip()))
+        y += 8
+        for status, n, text in keyed:
+            lines = wrap_to_width(text, SMALL, inner - KEY[0] - 16)
+            if n:
+                out.append(_bar(PAD, y + 10, KEY[0], KEY[1], status, n))
+            else:   # the total: its band, as drawn under the bar
+                out.append(_bar(PAD, y + 10 + (KEY[1] - TOTAL_H) / 2, KEY[0], TOTAL_H, status))
+            for line in lines:
+                y += SMALL * 1.25
+                out.append(_text(PAD + KEY[0] + 16, y, line, SMALL))
+            y += 6
+        if row.note:
+            for line in wrap_to_width(row.note, SMALL, inner):
+                y += SMALL * 1.25
+                out.append(_text(PAD, y, line, SMALL, fill=MUTED))
         y += 26
     # The legend: each style drawn, its swatch and word, flowing into rows.
     x, y = PAD, y + 10
@@ -165,11 +196,10 @@ def chart_svg(layout: Layout, footer: str, sources_word: str) -> tuple[str, int]
     for line in wrap_to_width(layout.caveat, SMALL, inner, bold=True):
         y += SMALL * 1.3
         out.append(_text(PAD, y, line, SMALL, bold=True))
-    small = SMALL - 4
     tail = f"{sources_word}: {', '.join(str(n) for n in layout.sources)}. {footer}"
-    for line in wrap_to_width(tail, small, inner):
-        y += small * 1.3
-        out.append(_text(PAD, y, line, small, fill=MUTED))
+    for line in wrap_to_width(tail, SMALL, inner):
+        y += SMALL * 1.3
+        out.append(_text(PAD, y, line, SMALL, fill=MUTED))
     height = round(y + PAD)
     defs = "".join(f'<pattern id="p-{s}" width="16" height="16" patternUnits="userSpaceOnUse">'
                    f'<rect width="16" height="16" fill="{BACKGROUND}"/>{tile}</pattern>' for s, tile in PATTERNS.items())
@@ -185,9 +215,24 @@ def png_size(data: bytes) -> tuple[int, int]:
 def rasterize(svg: str) -> bytes:
     import resvg_py
 
-    return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=WIDTH_PX, background=BACKGROUND,
-                                       skip_system_fonts=True, font_dirs=[str(FONTS)], font_family="DejaVu Sans",
-                                       sans_serif_family="DejaVu Sans", text_rendering="optimize_legibility"))
+    return compact(bytes(resvg_py.svg_to_bytes(svg_string=svg, width=WIDTH_PX, background=BACKGROUND,
+                                               skip_system_fonts=True, font_dirs=[str(FONTS)], font_family="DejaVu Sans",
+                                               sans_serif_family="DejaVu Sans", text_rendering="optimize_legibility")))
+
+
+def compact(png: bytes) -> bytes:
+    """The image in 64 colours (a palette PNG): a few flat colours and their
+    anti-aliased edges, at less than half the bytes of resvg's RGBA output. The
+    most used colours, paper, ink and bars, come through exactly."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        quantized = image.convert("RGB").quantize(colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    quantized.save(out, "PNG", optimize=True)
+    return out.getvalue()
 
 
 @lru_cache(maxsize=1)

@@ -17,12 +17,12 @@ from babel.lists import format_list
 
 from . import LOCALES, lang_prefix, page_language, page_path
 from .citations import credits
-from .calls import PAGE_CALLS, bad_call_message, parse_day
+from .calls import PAGE_CALLS, PAGE_VALUES, bad_call_message, parse_day
 from .charts import chart_layout
 from .data import Facts, load_facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
-from .report import PLACEHOLDER as REPORT_PLACEHOLDER
+from .report import PLACEHOLDER as REPORT_PLACEHOLDER, channels_markup, corrections_email
 from .source import PAGE_ENV, read_source, special_slugs
 from .review import entry_dates
 from .status import CONFIRMED, shared_status, status_label
@@ -78,6 +78,7 @@ class PageFunctions:
         self.t = UIWords(load_ui()[self.lang], self.lang)
         self.theme = config.theme
         self.site_url = config.site_url
+        self.report_channels = channels_markup(self.lang, bool(config.repo_url), corrections_email(config))
         self.review_dates: list[str] = []   # filled by review_by() while the page renders
         self._covered: str | None = None      # while an event renders: its status, which its label says once
         self._covered_keys: list[str] = []
@@ -172,6 +173,13 @@ class PageFunctions:
         """The updates log from data (newest first): the same entries as the feeds."""
         return _block(self.component("updates", updates=self.facts.updates))
 
+    def open_data(self) -> str:
+        """Links to this language's figures.json and figures.csv, and the one line on reuse."""
+        from .open_data import FILES, LICENCE
+
+        files = [(name, get_relative_url(lang_prefix(self.lang) + name, self.page.url)) for name in FILES]
+        return _block(self.component("open-data", files=files, licence=LICENCE))
+
     def review_by(self, day: str) -> str:
         """Marks the statement just before it as pending: it must be checked again
         by `day` (YYYY-MM-DD). Renders nothing here; scripts/review.py lists the
@@ -225,9 +233,12 @@ class PageFunctions:
     def namespace(self) -> dict:
         """What a page may call: the PAGE_CALLS registry (explainer.calls), bound to this page;
         `report_url`, the prefilled new-issue link for this page (explainer.report);
+        `report_channels`, every way this build offers to report an error, linked, for a sentence;
         and `sources_shown`, the counts the sources page states."""
-        return {name: getattr(self, name) for name in PAGE_CALLS} | {"lang": self.lang, "report_url": REPORT_PLACEHOLDER,
-                                                                   "sources_shown": self.source_counts()}
+        values = {"lang": self.lang, "report_url": REPORT_PLACEHOLDER, "report_channels": self.report_channels,
+                  "sources_shown": self.source_counts()}
+        assert tuple(values) == PAGE_VALUES, "explainer.calls.PAGE_VALUES lists what pages may use: keep the two in step"
+        return {name: getattr(self, name) for name in PAGE_CALLS} | values
 
 
 def render_page(markdown: str, page, config) -> str:

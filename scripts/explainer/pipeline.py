@@ -6,15 +6,16 @@ built, under `scripts/build.py`, plain `mkdocs build` and `mkdocs serve` alike;
 under `serve` the steps that only shrink bytes are skipped (`in_preview=False`).
 The order is the list's:
 
-1. the site's script (joined from its parts), share cards, feeds, the email
-   edition: files beside the pages; the email edition also fills the newsletter
+1. the site's script (joined from its parts), share cards, feeds, the open
+   data, the email edition: files beside the pages; the email edition also fills the newsletter
    page's copy slots (an edit of its HTML);
 2. the Content-Security-Policy: hashes every page's inline scripts, so it comes
    after the last step that edits a page;
 3. then the steps that read the parsed pages, which no step edits any more:
    the sources shown, the search index, the link crawl;
-4. the trimmed stylesheets, last to read the pages because it changes their
-   parse into what site.js makes of them; then minified script and styles.
+4. the trimmed stylesheets, last to change the pages' parse (into what site.js
+   makes of them); minified script and styles; then, last, the files nothing
+   served refers to are deleted (their references read from the same parse).
 
 Every problem of every step is reported at once, each with its file.
 """
@@ -52,6 +53,11 @@ def _cards(site: BuiltSite, facts) -> None:
 def _feeds(site: BuiltSite, facts) -> None:
     from .feeds import write_feeds
     write_feeds(site.root, site.site_url, site.names, facts)
+
+
+def _open_data(site: BuiltSite, facts) -> None:
+    from .open_data import write_open_data
+    write_open_data(site.root, site.site_url, site.names, facts)
 
 
 def _email(site: BuiltSite, facts) -> None:
@@ -95,6 +101,11 @@ def _minify(site: BuiltSite, facts) -> None:
     minify_site_assets(site.root)
 
 
+def _prune(site: BuiltSite, facts) -> None:
+    from .prune import prune_unreferenced
+    prune_unreferenced(site)
+
+
 @dataclass(frozen=True)
 class Step:
     name: str
@@ -106,13 +117,15 @@ STEPS = (
     Step("site script", _script),              # assets/site.js from overrides/assets/js/*.js
     Step("share cards", _cards),
     Step("feeds", _feeds),
+    Step("open data", _open_data),             # figures.json, figures.csv per language
     Step("email edition", _email),             # edits the newsletter page: before anything parses it
     Step("content security policy", _csp),     # hashes inline scripts: after the last edit of a page
     Step("sources shown", _shown_sources),     # from here on, steps read the parsed pages
     Step("search index", _search),
     Step("link crawl", _links),
-    Step("trimmed styles", _trim, in_preview=False),   # last reader: it turns each parse into the scripted page
+    Step("trimmed styles", _trim, in_preview=False),   # turns each parse into the scripted page: after the steps that read text
     Step("minified script and styles", _minify, in_preview=False),
+    Step("only what readers load", _prune, in_preview=False),   # last: deletes every file nothing served refers to
 )
 
 LAST_RUN: list[BuiltSite] = []   # the site of the latest run, for the tests (parse counts)

@@ -34,6 +34,7 @@ class Statement:
     line: int
     text: str
     due: dt.date
+    shown_by: str = ""   # for a data entry: the page call that shows it, as a regex (timeline(, claim("x")…)
 
     def where(self) -> str:
         from .errors import ContentError
@@ -130,8 +131,16 @@ def entry_dates(entry: dict) -> list[str]:
     return [str(d) for d in dates]
 
 
+def _shown_by(what: str) -> str:
+    """The page call that shows a data entry, as a regex: "claim chips" → claim("chips")."""
+    kind, _, name = what.partition(" ")
+    name = re.escape(name.removesuffix(" (later)").removeprefix("figure "))
+    return {"event": r"\btimeline\(", "claim": rf"""\bclaim\(\s*["']{name}["']""", "key": r"\bkey_figures\(",
+            "newsletter": rf"""\bkit\(\s*["']{name}["']"""}[kind]
+
+
 def data_statements(facts: Facts) -> list[Statement]:
-    return [Statement(facts.path, entry.line, f"{what}: {describe(text, LANGS[0], facts)}", entry["review_by"])
+    return [Statement(facts.path, entry.line, f"{what}: {describe(text, LANGS[0], facts)}", entry["review_by"], _shown_by(what))
             for what, entry, text in data_entries(facts) if entry.get("review_by")]
 
 
@@ -139,3 +148,56 @@ def all_statements(facts: Facts, docs: Path = DOCS) -> list[Statement]:
     """Every marked statement, pages first (in file order), then the data file's."""
     pages = [s for path in sorted(docs.rglob("*.md")) for s in page_statements(path, facts)]
     return pages + data_statements(facts)
+
+
+# Where readers see them -------------------------------------------------------
+
+HEADING_ID = re.compile(r"^#{1,6}\s.*\{[^}]*#([\w-]+)[^}]*\}\s*$")
+
+
+def _page_url(site_url: str, path: Path, line: int) -> str:
+    """The page a Markdown file builds and the section that holds `line`: site URL + page path + #id."""
+    from . import page_path
+
+    slug, lang = path.name.split(".")[0], path.name.split(".")[-2]
+    section = ""
+    for text in path.read_text(encoding="utf-8").splitlines()[:line]:
+        match = HEADING_ID.match(text)
+        if match:
+            section = match.group(1)
+    return site_url + page_path(slug, lang) + (f"#{section}" if section else "")
+
+
+def statement_urls(statement: Statement, site_url: str, docs: Path = DOCS) -> list[str]:
+    """Where readers see a statement: its page and section; for a data entry, every
+    page (each language) whose Markdown calls what shows it."""
+    if not statement.shown_by:
+        return [_page_url(site_url, statement.path, statement.line)]
+    call = re.compile(statement.shown_by)
+    urls = []
+    for path in sorted(docs.rglob("*.md")):
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if call.search(text):
+                urls.append(_page_url(site_url, path, number))
+    return list(dict.fromkeys(urls))
+
+
+ISSUE_TITLE = "Statements due for review"
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def issue_body(due: list[Statement], today: dt.date, site_url: str, docs: Path = DOCS) -> str:
+    """The body of the issue the weekly review opens (scripts/review.py --markdown):
+    one line per statement due, `path:line: start… (review by DATE)`, with links to
+    where readers see it, then what to do."""
+    lines = [f"{len(due)} marked statement{'s are' if len(due) != 1 else ' is'} due for review on {today.isoformat()}, "
+             "each with where readers see it:", ""]
+    for s in due:
+        text = MARKDOWN_SPECIAL.sub(r"\\\1", f"{s.where()}: {s.text} (review by {s.due.isoformat()})")
+        links = ", ".join(f"<{url}>" for url in statement_urls(s, site_url, docs))
+        lines.append(f"- {text}" + (f"  \n  {links}" if links else ""))
+    lines += ["", "For each: check it against the sources; rewrite it (a new fact for the new moment, in both "
+                  "languages) or, if it still holds, give it a later review date; move the page's `updated:` date and "
+                  "log the change in `updates:`. README: \"When a review is due\". This issue is updated every Monday "
+                  "and closed when nothing is due."]
+    return "\n".join(lines) + "\n"

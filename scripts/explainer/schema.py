@@ -23,6 +23,7 @@ VERDICTS = ("accurate", "imprecise", "unconfirmed", "incomplete")
 # How firm a figure is; every status but "confirmed" is shown in words beside it.
 STATUSES = ("confirmed", "unconfirmed", "nonbinding", "preliminary", "partly_firm", "conditional", "interpretation")
 CHANGE_KINDS = ("update", "correction", "published")
+SUMMARY_MAX = 300                         # characters in an update's `summary:` (the feed entry's summary)
 SOURCE_TAGS = ("C", "M", "W")             # company or filing, major outlet, weak
 SOURCE_KINDS = ("original", "aggregator")  # `kind: aggregator`: a page that only restates others' reporting
 
@@ -200,7 +201,19 @@ class Update(Entry):
     id: StrictStr = Field(description="a permanent id (it becomes the feed entry's id; never change it)")
     time: Annotated[dt.datetime, BeforeValidator(_utc)] = Field(description="the time in UTC, e.g. 2026-11-28T21:30:00Z")
     title: Texts = Field(description="a title in every language")
+    summary: Texts = Field(description="the change in one or two sentences, at most 300 characters, in every language "
+                                       "(the feed entry's summary; the changes are its full text)")
     changes: list[Change] = Field(min_length=1, description="each with kind, link and the text in every language")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_summary(cls, data):
+        summary = data.get("summary") if isinstance(data, dict) else None
+        long = [f"`{lang}:` has {len(text)}" for lang, text in (summary or {}).items() if isinstance(text, str) and len(text) > SUMMARY_MAX]
+        if long:
+            raise PydanticCustomError("summary", f"summary over {SUMMARY_MAX} characters ({', '.join(long)}): "
+                                                 "say the change in one or two sentences; the changes carry the detail")
+        return data
 
 
 class Summary(WithTexts):

@@ -143,13 +143,13 @@ def parse_template(text: str, first_line: int, path: Path | None) -> tuple[nodes
 
 def parse_text(text: str, path: Path, line: int | None) -> tuple[list[Call], list[ContentError]]:
     """The calls of a text kept in data/facts.yml, all placed at the entry's line."""
-    from .calls import PAGE_CALLS
+    from .calls import PAGE_CALLS, PAGE_VALUES
 
     READS[("text", text)] += 1
     tree, errors = parse_template(text, 1, None)
     if tree is None:
         return [], [ContentError(path, errors[0].message, line)]
-    calls, errors = calls_in(tree, 1, frozenset(PAGE_CALLS), None, PAGE_NAMES)
+    calls, errors = calls_in(tree, 1, frozenset(PAGE_CALLS), None, frozenset(PAGE_VALUES))
     return ([Call(c.name, c.args, c.kwargs, line or 0, c.literal) for c in calls],
             [ContentError(path, e.message, line) for e in errors])
 
@@ -257,14 +257,13 @@ class PageSource:
 
 _CACHE: dict[Path, tuple[tuple[int, int], PageSource]] = {}
 
-# Names a page may use besides its calls (explainer.pages.PageFunctions.namespace).
-PAGE_NAMES = frozenset({"lang", "report_url", "sources_shown"})
+
 
 
 def read_source(path: Path) -> PageSource:
     """The page's source, read and parsed once per change of the file (so `mkdocs
     serve` re-reads only what was saved)."""
-    from .calls import PAGE_CALLS
+    from .calls import PAGE_CALLS, PAGE_VALUES
 
     path = Path(path)
     stat = path.stat()
@@ -281,7 +280,7 @@ def read_source(path: Path) -> PageSource:
     errors += syntax
     calls: list[Call] = []
     if tree is not None:
-        calls, unknown = calls_in(tree, first, frozenset(PAGE_CALLS), path, PAGE_NAMES)
+        calls, unknown = calls_in(tree, first, frozenset(PAGE_CALLS), path, frozenset(PAGE_VALUES))
         errors += unknown
     headings, blocks = _blocks(body.splitlines(), first)
     for call in calls:

@@ -46,7 +46,7 @@ def on_env(env, config, files):
     from explainer.templates import use_reporting_templates
     from explainer.data import load_facts, load_ui
     from explainer.format import render
-    from explainer.report import page_issue_url
+    from explainer.report import page_issue_url, page_mail_url
 
     # What the templates in overrides/ know: interface words, the languages, the
     # source article (JSON-LD `isBasedOn`) and the share card's figure.
@@ -60,6 +60,7 @@ def on_env(env, config, files):
     # What the share card shows besides the title (explainer/cards.py), for its alt text.
     env.globals["site_card_figure"] = {code: f"{facts.card['label'][code]} {render(facts.facts[facts.card['fact']], code)}" for code in LANGS}
     env.globals["report_issue_url"] = page_issue_url   # overrides/partials/comments.html
+    env.globals["report_mail_url"] = page_mail_url
     env.globals["page_lang"] = page_lang
     # The logo drawn inline (partials/logo.html): as an <img> of the favicon's file,
     # browsers fetch that file twice, once for the tab and once for the image.
@@ -92,10 +93,19 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     from html import escape
 
-    from explainer.report import PLACEHOLDER, page_issue_url
+    from explainer.report import MAIL_PLACEHOLDER, PLACEHOLDER, page_issue_url, page_mail_url
 
-    # A page's {{ report_url }} (sources/, updates/) becomes the prefilled
-    # new-issue link, now that the page's sections are known.
+    # A page's {{ report_channels }} (sources/, updates/) links the prefilled new
+    # issue and e-mail, now that the page's sections are known.
     if PLACEHOLDER in html:
         html = html.replace(PLACEHOLDER, escape(page_issue_url(page, config)))
+    if MAIL_PLACEHOLDER in html:
+        html = html.replace(MAIL_PLACEHOLDER, escape(page_mail_url(page, config)))
     return html
+
+
+def on_post_page(output, page, config):
+    from explainer.theme import tidy_toggles
+
+    # Material's unused search checkbox out, the drawer's without autocomplete (explainer/theme.py).
+    return tidy_toggles(output, page.file.src_uri if page.file else "a page")

@@ -14,11 +14,12 @@ def on_page_content(html, page, config, files):
     from explainer import page_language
     from explainer.content import caption_tables, print_links
     from explainer.data import load_ui
-    from explainer.report import page_issue_url
+    from explainer.report import page_issue_url, page_mail_url
 
     lang = page_language(page)
     html = caption_tables(html, page.file.abs_src_path)
-    # The prefilled "report an error" form (sources/, updates/: hooks/facts.py put
-    # it in): a long address of no use on paper, so print leaves it out.
-    report = escape(page_issue_url(page, config))
-    return print_links(html, config.site_url + page.url, load_ui()[lang]["print.links"], frozenset({report}))
+    # The prefilled "report an error" form and e-mail (sources/, updates/:
+    # hooks/facts.py put them in): long addresses of no use on paper, so print
+    # leaves them out (the e-mail's link text is the address itself).
+    report = frozenset(escape(url) for url in (page_issue_url(page, config), page_mail_url(page, config)) if url)
+    return print_links(html, config.site_url + page.url, load_ui()[lang]["print.links"], report)

@@ -76,6 +76,19 @@ def _reset():
     _state.update(depth=0, warnings=None)
 
 
+def on_config(config):
+    # Never link mkdocs.yml's placeholder repository, under plain `mkdocs build` or
+    # `serve` either: git's origin when it is on GitHub, else none (build.py does
+    # the same before MkDocs, and says which).
+    from explainer.repository import is_placeholder, resolve_repo_url
+
+    if is_placeholder(config.repo_url):
+        config.repo_url = resolve_repo_url(None, config.repo_url)[0]
+        if not config.repo_url:
+            config.edit_uri = None   # derived from the placeholder; nothing to edit it in
+    return config
+
+
 def on_pre_build(config):
     # mkdocs-static-i18n builds the other languages by running MkDocs' build again,
     # inside this build's post-build: the checks and the steps run once, outside.

@@ -32,6 +32,10 @@ function setupMenu() {
       button.focus();
     }
   }
+  /* The checkbox has no autocomplete="off" (not allowed on a checkbox, see
+   * explainer/theme.py): a page shown again (back, forward) starts closed. */
+  toggle.checked = false;
+  window.addEventListener("pageshow", function (e) { if (e.persisted) { toggle.checked = false; sync(); } });
   button.addEventListener("click", function () { setOpen(!toggle.checked, false); });
   toggle.addEventListener("change", sync); /* the overlay and drawer title are labels too */
   desktop.addEventListener("change", function () { if (desktop.matches) toggle.checked = false; sync(); });
