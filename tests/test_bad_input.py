@@ -80,7 +80,7 @@ def table_without_caption(p: Path):
 def figure_cited_to_another_source(p: Path):
     """A paragraph shows the US$730bn valuation (Tom's Hardware [33]) but cites only CNA [40]."""
     f = p / "docs" / "glossary.en.md"
-    _replace(f, 'a pre-money valuation of {{ fact("round.premoney") }} {{ cite(40, 33) }}', 'a pre-money valuation of {{ fact("round.premoney") }} {{ cite(40) }}')
+    _replace(f, 'a pre-money valuation of {{ fact("round.premoney") }} {{ cite(33, 40) }}', 'a pre-money valuation of {{ fact("round.premoney") }} {{ cite(40) }}')
 
 
 def source_shown_on_no_page(p: Path):
