@@ -264,7 +264,7 @@ def test_overlapping_gigawatts_are_not_summed(pages):
     total = sum(FACTS.facts[s["fact"]].value for bar in FACTS.charts["commitments_gw"]["bars"] for s in bar["segments"])
     for lang in LANGS:
         text = chart_text(figure(pages, "commitments_gw", lang))
-        assert norm(render(type(FACTS.facts["amd.gw"])("sum", "gw", total, [], "confirmed", None, 0), lang)) not in text
+        assert norm(render(type(FACTS.facts["amd.gw"])(kind="gw", value=total, key="sum", status="confirmed"), lang)) not in text
 
 
 def test_dollars_and_gigawatts_are_never_on_one_chart(pages):

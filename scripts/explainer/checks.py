@@ -122,7 +122,7 @@ def section_calls(source: PageSource) -> dict[str, dict]:
                 current["calls"].append((call.name, call_args(call), call.line))
             elif call.name == "local_difference":
                 current["local"] = True
-            elif call.name == "review_by":
+            elif call.name == "review_by" and call_date(call.first):   # a bad date is reported as such, not compared
                 current["reviews"].append((str(call_date(call.first)), call.line))
     return sections
 

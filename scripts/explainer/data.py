@@ -7,7 +7,7 @@ sources), and reports every problem of a file at once."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -103,21 +103,13 @@ def load_yaml(path: Path, problems: list | None = None) -> Any:
     return doc
 
 
-@dataclass
-class Fact:
-    key: str
-    kind: str
-    value: Any
-    sources: list[int]
-    status: str
-    digits: int | None
-    line: int
-    raw: dict = field(repr=False, default_factory=dict)
-    claim: bool = True      # False: not a claim readers need a source for (the "data as of" date)
+# The one Fact class: the schema's model, completed by parse_facts (key, line,
+# status, the value as pages use it: a phrase per language, a date, a derived sum).
+Fact = schema.Fact
 
-    @property
-    def confirmed(self) -> bool:
-        return self.status == "confirmed"
+
+# The source article this explainer starts from is source 1 (Ámbito, 4 November 2025).
+ARTICLE = 1
 
 
 @dataclass
@@ -135,7 +127,12 @@ class Facts:
     updates: list[dict]
     newsletter: dict
     card: dict
-    email: dict | None = None     # the email edition's texts, checked by explainer.email_edition
+    email: dict | None = None     # the email edition's texts (explainer.schema.Email)
+
+    @property
+    def article(self) -> dict:
+        """The source article's entry in `sources:` (number ARTICLE)."""
+        return self.sources[ARTICLE]
 
 
 class Problems(list):
@@ -265,15 +262,15 @@ def _resolve_derived(facts: dict[str, Fact], known: set, problems: Problems) -> 
         if fact.value is not None or key in done:
             return fact.value
         done.add(key)
-        names = fact.raw["add"] if "add" in fact.raw else [k for k in fact.raw["divide"] if isinstance(k, str)]
+        names = fact.add if fact.add is not None else [k for k in fact.divide if isinstance(k, str)]
         values = {k: value_of(k, seen | {key}, fact) for k in names}
         if any(v is None for v in values.values()):
             return None
         fact.sources = sorted(set(fact.sources).union(*(facts[k].sources for k in names)))
-        if "add" in fact.raw:
+        if fact.add is not None:
             fact.value = sum(values.values())
         else:
-            a, b = fact.raw["divide"]
+            a, b = fact.divide
             den = values[b] if isinstance(b, str) else b
             if not den:
                 problems.add(fact.line, f"fact `{key}` divides by zero")
@@ -334,7 +331,9 @@ def parse_facts(path: Path = DATA_FILE) -> Facts:
         if claim and not srcs and not ("divide" in raw or "add" in raw):
             problems.add(raw.line, f"fact `{key}` has no `sources:`: give the numbers of the sources that carry it "
                                    "(or `claim: false` for a fact that is no claim, such as the date the data describes)")
-        facts[key] = Fact(key, raw["kind"], value, list(srcs), status, raw.get("digits"), raw.line, raw, claim)
+        fact = Fact.model_validate(raw)
+        fact.key, fact.line, fact.status, fact.value, fact.sources, fact.claim = key, raw.line, status, value, list(srcs), claim
+        facts[key] = fact
     known = set(doc.get("facts") or {})   # every fact written, valid or not: a bad one is reported once, where it is
     _resolve_derived(facts, known, problems)
 

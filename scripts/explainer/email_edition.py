@@ -31,7 +31,7 @@ from markupsafe import Markup, escape
 from . import DATA_FILE, DOCS, LANGS, NAV_SLUGS, lang_prefix, page_path
 from .source import special_slugs
 from .chart_png import ChartImage, write_chart_pngs
-from .data import Facts, load_ui
+from .data import ARTICLE, Facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
 from .citations import credits
@@ -158,7 +158,7 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
         cards.append({"label": card["label"][lang], "value": text.value(card["fact"]), "detail": detail,
                       # A figure cites one of its own sources (explainer.citations): here by outlet.
                       "sources": credits(facts.facts[card["fact"]].sources[:2], facts, entry)})
-    article = facts.sources[1]
+    article = facts.article
     return {
         "lang": lang, "t": t, "site_name": site_names[lang],
         "c": palette(),   # the colours (explainer.palette)
@@ -183,7 +183,7 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
         "credit": text(section["credit"][lang]),
         "article_url": article["url"],
         # The plain text keeps lines within 72 characters: the article through its entry on the sources page.
-        "article_entry_url": site_url + page_path(slugs["sources"], lang) + "#source-1",
+        "article_entry_url": site_url + page_path(slugs["sources"], lang) + f"#source-{ARTICLE}",
         "sources_url": site_url + page_path(slugs["sources"], lang),
         "footer": t["email.footer"].format(date=date_text(str(facts.facts["review.date"].value), lang)),
     }

@@ -103,10 +103,14 @@ class Source(Entry):
 
 
 class Fact(Entry):
+    """One fact of `facts:`: validated from the file, then completed by the loader
+    (explainer.data) with its key, line, status and value as pages use it. The one
+    Fact class at runtime."""
     kind: Annotated[str, BeforeValidator(lambda v: _choice(v, "kind", KINDS)), Field(description="the kind of figure")]
     sources: list[StrictInt] = Field(default_factory=list, description="a list of source numbers, e.g. [5, 13]")
     status: Optional[Annotated[str, BeforeValidator(lambda v: _choice(v, "status", STATUSES))]] = None
-    confirmed: Optional[bool] = None
+    # `confirmed: false` in the file is the older spelling of `status: unconfirmed`.
+    confirmed_flag: Optional[bool] = Field(None, alias="confirmed")
     digits: Optional[StrictInt] = None
     # false: a fact that is no claim readers need a source for (the date the data describes);
     # the citation rule (explainer.citations) does not ask pages to cite it.
@@ -114,6 +118,13 @@ class Fact(Entry):
     value: Any = None
     divide: Optional[list] = None
     add: Optional[list[StrictStr]] = None
+    # Set by the loader, not written in the file:
+    key: StrictStr = ""        # its name, e.g. deal.value
+    line: StrictInt = 0        # its line in data/facts.yml
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == "confirmed"
 
     @model_validator(mode="after")
     def _value(self):

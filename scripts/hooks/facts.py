@@ -56,7 +56,7 @@ def on_env(env, config, files):
     env.globals["site_languages"] = LANGS
     env.globals["lang_prefix"] = lang_prefix
     facts = load_facts()
-    env.globals["site_source_article"] = facts.sources[1]
+    env.globals["site_source_article"] = facts.article
     # What the share card shows besides the title (explainer/cards.py), for its alt text.
     env.globals["site_card_figure"] = {code: f"{facts.card['label'][code]} {render(facts.facts[facts.card['fact']], code)}" for code in LANGS}
     env.globals["report_issue_url"] = page_issue_url   # overrides/partials/comments.html
