@@ -10,11 +10,12 @@ from conftest import ROOT
 
 def test_each_source_and_each_built_page_is_parsed_once_per_build(tmp_path, monkeypatch):
     import build
-    from explainer import pipeline, source
+    from explainer import pipeline, site as built, source
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764806400")
     source.READS.clear()
     source._CACHE.clear()
+    built._EXTRACTED.clear()   # what a build in this process may have read already
     assert build.build_site(tmp_path / "site", "http://127.0.0.1:9/proj/") == 0
 
     page_reads = {path: n for path, n in source.READS.items() if isinstance(path, Path)}
@@ -40,3 +41,25 @@ def test_the_steps_that_edit_pages_come_before_the_steps_that_parse_them():
     assert names.index("trimmed styles") > max(names.index(n) for n in ["sources shown", "search index", "link crawl"]), names
     assert names[-1] == "only what readers load", "pruning deletes what nothing refers to: it must see every file the others wrote"
     assert [s.name for s in STEPS if not s.in_preview] == ["trimmed styles", "minified script and styles", "only what readers load"]
+
+
+def test_cached_work_gives_the_bytes_a_build_without_caches_gives(tmp_path, monkeypatch):
+    """Trimmed styles come from .cache/trim, and what steps read off unchanged pages
+    from memory: the output must be exactly what a build with neither gives."""
+    import build
+    from explainer import site as built, trim_css
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764806400")
+    assert build.build_site(tmp_path / "warm", "http://127.0.0.1:9/proj/") == 0   # fills both caches
+    assert build.build_site(tmp_path / "again", "http://127.0.0.1:9/proj/") == 0  # from them
+    monkeypatch.setattr(trim_css, "CACHE", tmp_path / "empty-cache")
+    built._EXTRACTED.clear()
+    assert build.build_site(tmp_path / "cold", "http://127.0.0.1:9/proj/") == 0
+
+    def files(root):
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    again, cold = files(tmp_path / "again"), files(tmp_path / "cold")
+    assert sorted(again) == sorted(cold)
+    assert [name for name in again if again[name] != cold[name]] == []
+    assert (tmp_path / "empty-cache").is_dir(), "the cold build did not trim for itself"

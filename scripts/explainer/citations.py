@@ -122,6 +122,16 @@ def credits(numbers, facts: Facts, entry_url) -> list[tuple[int, str, str, str]]
     return [(n, facts.sources[n]["publisher"], entry_url(n), facts.sources[n]["lang"]) for n in numbers]
 
 
+def _cited(soup) -> set[int]:
+    """The source numbers a page links to (`…#source-n`)."""
+    found = set()
+    for a in soup.select('a[href*="#source-"]'):
+        number = a["href"].rsplit("#source-", 1)[1]
+        if number.isdigit():
+            found.add(int(number))
+    return found
+
+
 def check_shown_sources(pages, facts: Facts, sources_slug: str) -> list[ContentError]:
     """Every source on the sources page is cited, where readers see it, from at
     least one other page in every language: a [n] marker or a quote's credit that
@@ -132,10 +142,7 @@ def check_shown_sources(pages, facts: Facts, sources_slug: str) -> list[ContentE
     for page in pages:
         if page.slug == sources_slug:
             continue
-        for a in page.soup.select('a[href*="#source-"]'):
-            number = a["href"].rsplit("#source-", 1)[1]
-            if number.isdigit():
-                shown.setdefault(page.lang, set()).add(int(number))
+        shown.setdefault(page.lang, set()).update(page.extract("cited", _cited))
     errors = []
     for n in sorted(facts.sources):
         missing = [lang for lang in LANGS if n not in shown.get(lang, set())]

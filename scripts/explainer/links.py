@@ -48,31 +48,33 @@ def foreign_css(site: Path) -> list[str]:
             if CSS_IMPORT.search(path.read_text(encoding="utf-8"))]
 
 
+def _refs_and_ids(soup) -> tuple[list[tuple[str, str]], set[str]]:
+    """(every (tag, address) the page links or loads, every id and anchor name it has)."""
+    refs = [("a", a.get("href")) for a in soup.find_all("a", href=True)]
+    for tag, attr in ASSET_TAGS.items():
+        for el in soup.find_all(tag):
+            if el.get(attr) and not (tag == "link" and {"canonical", "alternate"} & set(el.get("rel", []))):
+                refs.append((tag, el[attr]))
+    ids = {el["id"] for el in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
+    return refs, ids
+
+
 def check_links(site) -> list[ContentError]:
     """Every link and asset of every HTML file of `site` (an explainer.site.BuiltSite,
     whose parses it reads) must exist; an error names the Markdown file a page came from."""
     base = urlsplit(site.site_url)
     root_path = base.path if base.path.endswith("/") else base.path + "/"
     sources = {page.path: page.source for page in site.pages}
-    ids: dict[Path, set[str]] = {}
 
     def ids_of(path: Path) -> set[str]:
-        if path not in ids:
-            soup = site.soup(path)
-            ids[path] = {el["id"] for el in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
-        return ids[path]
+        return site.extract(path, "links", _refs_and_ids)[1]
 
     errors = []
     for page in site.html_files():
         rel = page.relative_to(site.root).as_posix()
         source = sources.get(page, rel)
         page_url = f"{base.scheme}://{base.netloc}{root_path}{rel}"
-        soup = site.soup(page)
-        refs = [("a", a.get("href")) for a in soup.find_all("a", href=True)]
-        for tag, attr in ASSET_TAGS.items():
-            for el in soup.find_all(tag):
-                if el.get(attr) and not (tag == "link" and {"canonical", "alternate"} & set(el.get("rel", []))):
-                    refs.append((tag, el[attr]))
+        refs, _ = site.extract(page, "links", _refs_and_ids)
         for tag, href in refs:
             if href.startswith(("mailto:", "data:", "javascript:")):
                 continue

@@ -150,4 +150,5 @@ def run(root: Path, site_url: str, names: dict[str, str], pages: list[dict] | No
             errors += exc.errors
         log.debug("%s: %.2f s", step.name, time.monotonic() - started)
     site.write()
+    site.forget_unused()
     return errors

@@ -77,7 +77,9 @@ def references(path: Path, site=None) -> list[str]:
     if suffix not in (".html", ".css", ".xml"):
         return []
     if suffix == ".html":
-        return _refs_in_html(site.soup(path) if site is not None else BeautifulSoup(path.read_text(encoding="utf-8"), "lxml"))
+        if site is not None:
+            return site.extract(path, "references", _refs_in_html)
+        return _refs_in_html(BeautifulSoup(path.read_text(encoding="utf-8"), "lxml"))
     text = path.read_text(encoding="utf-8")
     if suffix == ".css":
         return [m.group(2) for m in CSS_URL.finditer(text)]

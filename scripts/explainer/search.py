@@ -51,15 +51,20 @@ def _text(node) -> str:
 
 
 def sections(page: BuiltPage) -> list[dict]:
-    """The page's article cut at every h1–h3 with an id: [{id, title, text}]."""
-    article = page.soup.select_one("article.md-content__inner")
+    """The page's article cut at every h1–h3 with an id: [{id, title, text}] (read
+    once per version of the page: explainer.site.BuiltSite.extract)."""
+    return page.extract("search", lambda soup: _sections(soup, page.title, page.description))
+
+
+def _sections(soup, title: str, description: str) -> list[dict]:
+    article = soup.select_one("article.md-content__inner")
     if article is None:
         return []
     article = article.__copy__()
     for node in article.select(NOT_TEXT):
         node.decompose()
     out: list[dict] = []
-    current = {"id": "", "title": page.title, "text": []}
+    current = {"id": "", "title": title, "text": []}
     for node in article.descendants:
         name = getattr(node, "name", None)
         if name in SECTION and node.get("id"):
@@ -73,7 +78,7 @@ def sections(page: BuiltPage) -> list[dict]:
     found = [{"id": s["id"], "title": s["title"], "text": SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join("".join(s["text"]).split()))}
              for s in out if s["id"]]
     for section in found[:1]:  # the title's section: its text, else the page's description
-        section["text"] = section["text"] or page.description
+        section["text"] = section["text"] or description
     return found
 
 

@@ -8,9 +8,11 @@ refuses it (the steps' order in explainer.pipeline.STEPS prevents it).
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from bs4 import BeautifulSoup
 
@@ -42,6 +44,15 @@ class BuiltPage:
     def soup(self) -> BeautifulSoup:
         return self.site.soup(self.path)
 
+    def extract(self, what: str, read: Callable[[BeautifulSoup], object]):
+        return self.site.extract(self.path, what, read)
+
+
+# What steps read off a file's parse, by the file's exact text: a page whose HTML
+# did not change since the last build (under `mkdocs serve`, most of them) is not
+# parsed again. Entries unused by the latest build are dropped.
+_EXTRACTED: dict[tuple[str, str], object] = {}
+
 
 class BuiltSite:
     """The output folder of one build: its pages (as MkDocs described them) and
@@ -54,6 +65,7 @@ class BuiltSite:
         self._edited: set[Path] = set()
         self.reads: Counter = Counter()
         self.parses: Counter = Counter()
+        self._used: set[tuple[str, str]] = set()
         self.pages = self._pages(pages)
 
     def _pages(self, described: list[dict] | None) -> list[BuiltPage]:
@@ -104,6 +116,20 @@ class BuiltSite:
             self.parses[path] += 1
             self._soup[path] = BeautifulSoup(self.text(path), "lxml")
         return self._soup[path]
+
+    def extract(self, path: Path, what: str, read: Callable[[BeautifulSoup], object]):
+        """`read(parse of the file)`, remembered by the file's text: a step that needs
+        only what it reads off a page (links, ids, words) calls this, not soup()."""
+        key = (what, hashlib.sha1(self.text(path).encode("utf-8")).hexdigest())
+        self._used.add(key)
+        if key not in _EXTRACTED:
+            _EXTRACTED[key] = read(self.soup(path))
+        return _EXTRACTED[key]
+
+    def forget_unused(self) -> None:
+        """Keep only what this build read (the memory of a long `mkdocs serve` stays flat)."""
+        for key in set(_EXTRACTED) - self._used:
+            del _EXTRACTED[key]
 
     def write(self) -> None:
         for path in sorted(self._edited):

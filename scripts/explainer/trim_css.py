@@ -54,7 +54,9 @@ SCRIPTED_BODY = (
 
 
 def as_scripted(page: BeautifulSoup) -> BeautifulSoup:
-    """The page, changed in place to what site.js makes of it (light scheme)."""
+    """The page, changed in place to what site.js makes of it (light scheme); once."""
+    if page.html is None or page.html.get("class") == ["js"]:
+        return page
     page.html["class"] = ["js"]
     if page.body is None:
         return page
@@ -243,16 +245,12 @@ def trim_css(css: str, matcher: Matcher) -> str:
 VALUE_SELECTOR = re.compile(r"\[\s*([\w-]+)\s*[~|^$*]?=")
 
 
-def structure_key(pages: list[BeautifulSoup], sheets: list[str]) -> str:
-    """What trimming can depend on, hashed: this module's code, the stylesheets, and
-    each page's element tree as a selector sees it (tags, classes, ids, attribute
-    names, and the values of the attributes the stylesheets test, such as
-    `data-md-toggle`; never the text, which no kept or dropped rule depends on).
-    An edit of words only leaves it unchanged: the trimmed files come from the cache."""
-    valued = {name.lower() for css in sheets for name in VALUE_SELECTOR.findall(css)} | {"class", "id"}
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    for css in sheets:
-        digest.update(css.encode("utf-8"))
+def page_structure(page: BeautifulSoup, valued: frozenset[str]) -> str:
+    """A page's element tree as a selector sees it, hashed: tags, classes, ids,
+    attribute names, and the values of the attributes in `valued` (those the
+    stylesheets test, such as `data-md-toggle`); never the text, on which no kept
+    or dropped rule depends."""
+    digest = hashlib.sha256()
 
     def walk(el):
         attrs = ",".join(f"{k}={el[k]}" if k in valued else k for k in sorted(el.attrs))
@@ -262,27 +260,33 @@ def structure_key(pages: list[BeautifulSoup], sheets: list[str]) -> str:
                 walk(child)
         digest.update(b">")
 
-    for page in pages:
-        walk(page)
-    return digest.hexdigest()[:32]
+    walk(page)
+    return digest.hexdigest()
 
 
 def trim_stylesheets(site) -> list[ContentError]:
     """Material's stylesheets in `site` (an explainer.site.BuiltSite), trimmed to the
     rules its pages can use. It changes the site's parsed pages into what site.js
-    makes of them (as_scripted): the last step to read them. The result is kept in
-    .cache/trim under a key of everything it depends on (structure_key)."""
+    makes of them (as_scripted). The result is kept in .cache/trim under a key of
+    everything it depends on: this module's code, the stylesheets and each page's
+    structure (page_structure), so an edit of words only takes it from the cache."""
     sheets = sorted((site.root / "assets" / "stylesheets").glob("*.css"))
     if not sheets:
         return []
     # The email editions have their styles inline and link no stylesheet.
-    pages = [as_scripted(site.soup(path)) for path in site.html_files() if "assets/stylesheets/" in site.text(path)]
-    if not pages:
+    paths = [path for path in site.html_files() if "assets/stylesheets/" in site.text(path)]
+    if not paths:
         return [ContentError(None, "CSS trimming: no page links Material's stylesheets; nothing to match them against")]
     texts = [sheet.read_text(encoding="utf-8") for sheet in sheets]
-    cached = CACHE / structure_key(pages, texts)
+    valued = frozenset({name.lower() for css in texts for name in VALUE_SELECTOR.findall(css)} | {"class", "id"})
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for css in texts:
+        digest.update(css.encode("utf-8"))
+    for path in paths:
+        digest.update(site.extract(path, "structure " + ",".join(sorted(valued)), lambda soup: page_structure(as_scripted(soup), valued)).encode())
+    cached = CACHE / digest.hexdigest()[:32]
     if not all((cached / sheet.name).is_file() for sheet in sheets):
-        matcher = Matcher(pages)
+        matcher = Matcher([as_scripted(site.soup(path)) for path in paths])
         cached.mkdir(parents=True, exist_ok=True)
         for sheet, css in zip(sheets, texts):
             tmp = cached / f".{sheet.name}.tmp"
