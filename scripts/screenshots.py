@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Screenshots of every page, both languages, phone and desktop, light and dark.
 
-    python scripts/screenshots.py [--out screenshots/] [--pages index,terms] [--full]
+    python scripts/screenshots.py [--out screenshots/] [--pages index,terms] [--full] [--date YYYY-MM-DD]
 
 Builds the site into a temporary folder, serves it under /proj/ and drives
 Debian's Chromium with Playwright (scripts/devtools/harness.py). Writes
-<out>/<lang>-<page>-<width>-<scheme>.png. Look at them.
+<out>/<lang>-<page>-<width>-<scheme>.png. Look at them. --date sets the
+browser's clock (noon that day), e.g. past a page's next review to see its
+overdue notice.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
     parser.add_argument("--pages", help="comma-separated slugs (index for the home); default: all")
     parser.add_argument("--full", action="store_true", help="whole page, not just the first screen")
+    parser.add_argument("--date", help="the browser's date (YYYY-MM-DD), e.g. past a review date to show the overdue notice")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -36,9 +39,12 @@ def main() -> int:
             for scheme in SCHEMES:
                 context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
                 page = context.new_page()
+                if args.date:
+                    import datetime as dt
+                    page.clock.set_fixed_time(dt.datetime.fromisoformat(args.date + "T12:00:00"))
                 for slug in slugs:
                     for lang in LANGS:
-                        page.goto(url + page_path(slug, lang))
+                        page.goto(url + page_path("" if slug == "index" else slug, lang))
                         dest = args.out / f"{lang}-{slug or 'index'}-{width}-{scheme}.png"
                         page.screenshot(path=str(dest), full_page=args.full)
                         print(dest.relative_to(ROOT) if dest.is_relative_to(ROOT) else dest)
