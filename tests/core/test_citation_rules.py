@@ -20,6 +20,14 @@ from explainer.source import Block, Call
 PAGE = Path("/tmp/docs/page.en.md")
 
 
+class Src(dict):
+    """A source entry that knows its line in data/facts.yml, as the loader's do."""
+
+    def __init__(self, line, fields):
+        super().__init__(fields)
+        self.line = line
+
+
 def F(key, kind="money", value=38e9, sources=(5,), status="confirmed", claim=True):
     return Fact(key, kind, value, list(sources), status, None, 1, {}, claim)
 
@@ -36,8 +44,9 @@ FACTS = Facts(
         F("weak.year", kind="year", value=2029, sources=(45,), status="unconfirmed"),
         F("letter.gw", kind="gw", value=10, sources=(25,), status="nonbinding"),
         F("orphan", sources=()),
+        F("z.value", sources=(12,)),
     ]},
-    sources={5: {"publisher": "Computing", "lang": "en"}, 12: {"publisher": "DIGITIMES", "lang": "en"},
+    sources={5: Src(5, {"publisher": "Computing", "lang": "en"}), 12: {"publisher": "DIGITIMES", "lang": "en"},
              25: {"publisher": "Nvidia", "lang": "en"}, 45: {"publisher": "The Grid Report", "lang": "en"}},
     quotes={}, claims=[], events=[], key_figures=[], charts={}, updates=[], newsletter={}, card=None,
 )
@@ -93,6 +102,11 @@ def test_a_figure_without_sources_in_the_data_is_refused():
     assert line == 4 and message == "`orphan` (US$38 billion) has no source in data/facts.yml: add `sources:` to it"
 
 
+def test_a_figure_after_other_calls_is_still_checked():
+    found = figure_problems([cite(5), Call("quote", ("q",), {}, 3), fact("deal.date"), fact("deal.value", line=6)], set(), FACTS, "x")
+    assert [line for line, _ in found] == [6]
+
+
 def test_only_figures_are_held_to_it():
     calls = [fact("deal.date"), fact("deal.month"), fact("data.as_of"), fact("no.such.fact"), cite(99),
              Call("quote", ("altman",), {}, 3)]
@@ -111,6 +125,7 @@ def test_an_unconfirmed_figure_shown_unmarked_needs_its_label_later():
     assert line == 6
     assert message.startswith("`weak.gw` is unconfirmed (it rests only on weak sources or unnamed ones) and is shown with "
                               'mark=False, but no {{ label("weak.gw") }} follows it in the same block')
+    assert message.endswith("follows it in the same block: readers must see its status whatever the sentence says")
     assert label_problems([fact("weak.gw", mark=False), label("weak.gw")], FACTS) == []
     assert label_problems([fact("weak.gw", mark=False), fact("weak.year", mark=False), label("weak.gw", "weak.year")], FACTS) == []
 
@@ -180,6 +195,19 @@ def test_a_block_cites_with_its_cite_calls_and_reports_in_line_order():
     assert check_block_citations(Block("item", 1, 2, "", [fact("weak.gw", line=1), cite(45, line=2)]), FACTS, PAGE) == []
 
 
+def test_problems_of_one_line_keep_the_order_they_were_found_in():
+    """Figure problems first, then label problems, each in reading order (sorted by line only)."""
+    block = Block("paragraph", 5, 5, "", [fact("z.value", line=5), fact("weak.gw", line=5, mark=False)])
+    assert [said(e).split(" ")[0] + (" label" if "mark=False" in e.message else "") for e in check_block_citations(block, FACTS, PAGE)] == [
+        "`z.value`", "`weak.gw`", "`weak.gw` label"]
+
+
+def test_a_data_text_reports_label_and_citation_problems_together():
+    errors = check_text_citations("x", [fact("weak.gw", mark=False), fact("deal.value")], [25], FACTS, PAGE, 40)
+    assert len(errors) == 3 and "mark=False" in errors[0].message
+    assert "`weak.gw` (10 GW) rests on [45]" in errors[1].message and "`deal.value` (US$38 billion) rests on [5, 12]" in errors[2].message
+
+
 def test_a_data_text_cites_through_its_sources():
     errors = check_text_citations("newsletter summary `x`", [fact("deal.value", line=0)], [25], FACTS, PAGE, 40)
     [error] = errors
@@ -214,9 +242,20 @@ def test_every_listed_source_is_cited_from_another_page_in_every_language():
              Page("sources", "en", link.format(25, 25))]   # the sources page itself does not count
     errors = check_shown_sources(pages, FACTS, "sources")
     assert [e.where() for e in errors] == ["data/facts.yml: "]
+    assert [e.line for e in errors] == [None]
     assert [said(e) for e in errors] == ["source 25 is listed on the sources page but no page in en cites it: "
                                            "cite it where it supports a statement, or remove it"]
     pages[1] = Page("", "en", link.format(5, 5) + link.format(12, 12) + link.format(25, 25) + link.format(45, 45))
     assert check_shown_sources(pages, FACTS, "sources") == []
+    # the sources page listed first is skipped, not the end of the list; a link naming
+    # #source- twice counts its last number; a page in a language not built still counts
+    odd = [Page("sources", "en", ""), Page("", "es", link.format(5, 5) + link.format(12, 12) + link.format(45, 45)),
+           Page("", "en", '<a href="a#source-x#source-25">[25]</a>' + link.format(5, 5) + link.format(12, 12) + link.format(45, 45)),
+           Page("", "fr", link.format(25, 25))]
+    errors = check_shown_sources(odd, FACTS, "sources")
+    assert [said(e) for e in errors] == ["source 25 is listed on the sources page but no page in es cites it: "
+                                         "cite it where it supports a statement, or remove it"]
+    errors = check_shown_sources([Page("", "es", link.format(12, 12))], FACTS, "sources")
+    assert [e.line for e in errors][:1] == [5], "a source's error points at its line in data/facts.yml"
     errors = check_shown_sources(pages[2:], FACTS, "sources")
     assert len(errors) == 4 and said(errors[0]).startswith("source 5 is listed on the sources page but no page in es, en cites it")

@@ -72,6 +72,7 @@ def test_number_drops_needless_decimals_and_keeps_needed_ones():
     assert fmt.number(38.25, "es") == "38,25"
     assert fmt.number(1234567, "es") == "1.234.567"
     assert fmt.number(0.125, "en") == "0.125"
+    assert fmt.number(0.12345, "en") == "0.12345"       # every decimal the data gives, none added
 
 
 @pytest.mark.parametrize("lang, value, expected", [

@@ -112,6 +112,21 @@ def test_every_reference_is_checked_against_the_data(call, messages):
     assert all(e.line == 4 and e.path == PAGE for e in errors)
 
 
+@pytest.mark.parametrize("kind, key, known", [
+    ("fact", "deal.value", True), ("fact", "x", False), ("quote", "altman", True), ("quote", "deal.value", False),
+    ("claim", "chips", True), ("claim", "altman", False), ("newsletter summary", "one-line", True),
+    ("newsletter summary", "chips", False),
+])
+def test_each_kind_of_name_is_looked_up_in_its_own_section(kind, key, known):
+    check = calls_mod._missing(kind, "the fix")
+    assert check(key, FACTS) == ([] if known else [f"unknown {kind} `{key}`: the fix"])
+
+
+def test_every_bad_call_of_a_page_is_reported():
+    errors = check_references([Call("fact", ("a",), {}, 2), Call("cite", (99,), {}, 3), Call("quote", ("b",), {}, 4)], PAGE, FACTS)
+    assert [e.line for e in errors] == [2, 3, 4]
+
+
 def test_chart_names_are_the_charts_in_the_data():
     from explainer.data import load_facts
     assert calls_mod.chart_names() == sorted(load_facts().charts)
@@ -151,6 +166,28 @@ def test_literal_arguments_and_expressions():
 
 def test_a_method_call_is_not_a_page_call():
     assert parse_text("{{ 'a'.upper() }}{{ sources_shown.get('total') }}", PAGE, 1) == ([], [])
+    calls, errors = parse_text("{{ x.y() }}{{ cite(5) }}", PAGE, 1)
+    assert [c.name for c in calls] == ["cite"]
+    calls, errors = parse_text("{% set f = 1 %}{{ f() }}{{ cite(5) }}{{ nope() }}{{ cite(12) }}", PAGE, 1)
+    assert [c.args for c in calls] == [(5,), (12,)] and len(errors) == 1
+
+
+def test_a_macros_parameters_are_names_a_page_may_use():
+    assert parse_text("{% macro m(p) %}{{ p }}{% endmacro %}", PAGE, 1) == ([], [])
+
+
+def test_each_data_text_parse_is_counted():
+    text = "{{ cite(5) }} counted"
+    before = READS[("text", text)]
+    parse_text(text, PAGE, 1)
+    parse_text(text, PAGE, 1)
+    assert READS[("text", text)] == before + 2
+
+
+def test_errors_of_a_data_text_name_its_file():
+    for text in ("{{ fact('a' }}", "{{ nope() }}", "{{ deal }}"):
+        [error] = parse_text(text, PAGE, 3)[1]
+        assert error.path == PAGE and error.line == 3
 
 
 def test_parse_template_reports_the_line_in_the_file():
@@ -246,10 +283,37 @@ def test_a_page_is_read_once_until_it_changes(tmp_path):
 
 
 def test_a_page_with_a_syntax_error_has_no_tree_and_the_error_at_its_line(tmp_path):
-    source = read_source(write(tmp_path, "# T {#t}\n\nfine\n\n{% if %}\n"))
+    path = write(tmp_path, "# T {#t}\n\nfine\n\n{% if %}\n")
+    source = read_source(path)
     assert source.tree is None and source.calls == []
     [error] = source.errors
-    assert error.line == 10 and said(error).startswith("template syntax:")
+    assert error.line == 10 and error.path == path and said(error).startswith("template syntax:")
+
+
+def test_every_problem_of_a_page_is_kept(tmp_path):
+    path = tmp_path / "page.en.md"
+    path.write_text("---\ndescription: [unclosed\n---\nText {{ nope() }} {{ deal }} {{ lang }} {{ report_url }}\n", encoding="utf-8")
+    source = read_source(path)
+    assert [e.line for e in source.errors] == [2, 4, 4]
+    assert all(e.path == path for e in source.errors)
+    assert said(source.errors[1]).startswith("unknown call `nope()`")
+    path = tmp_path / "syntax.en.md"
+    path.write_text("---\ndescription: [unclosed\n---\nText {% if %}\n", encoding="utf-8")
+    assert [e.line for e in read_source(path).errors] == [2, 4]
+
+
+def test_the_language_suffix_may_name_a_territory(tmp_path):
+    source = read_source(write(tmp_path, "text\n", "page.pt-BR.md"))
+    assert (source.slug, source.lang) == ("page", "pt-BR")
+
+
+def test_blocks_before_any_heading_and_odd_ones(tmp_path):
+    source = read_source(write(tmp_path, "Before any heading.\n\n## No id here\n\n  | indented | row |\n\n> one line\n\n```\nunclosed\n"))
+    assert [(b.kind, b.start, b.end, b.section) for b in source.blocks] == [
+        ("paragraph", 6, 6, ""), ("heading", 8, 8, ""), ("row", 10, 10, ""), ("quote", 12, 12, ""), ("fence", 14, 15, "")]
+    assert [(h.level, h.id, h.text) for h in source.headings] == [(2, None, "No id here")]
+    source = read_source(write(tmp_path, "```\n", "fence.en.md"))
+    assert [(b.kind, b.start, b.end) for b in source.blocks] == [("fence", 6, 6)]
 
 
 def test_a_page_without_a_language_suffix(tmp_path):

@@ -32,6 +32,7 @@ FACTS = Facts(
               later=Entry(33, en="Later {{ fact('deal.value') }}.", es="Después.", review_by=dt.date(2027, 2, 1))),
         Entry(40, id="chips", later=Entry(41, en="No date.", es="Sin fecha.")),
         Entry(45, id="omits", article=None, later=Entry(46, en="Only later.", es="Solo después.")),
+        Entry(47, id="bare"),
     ],
     events=[Entry(50, date="2026-04", en="An event.", es="Un evento.", review_by=dt.date(2027, 1, 4)),
             Entry(51, date="2026-05", en="No review.", es="Sin revisión.")],
@@ -73,7 +74,13 @@ def test_a_bad_marker_is_refused_with_its_line(tmp_path):
     path = page(tmp_path, "Text.\n\nMore{{ review_by('2027-02-30') }}.\n")
     with pytest.raises(ContentError) as info:
         review.page_statements(path, FACTS)
-    assert info.value.line == 8 and 'review_by("2027-02-30") needs one real date' in str(info.value)
+    assert info.value.path == path and info.value.line == 8 and 'review_by("2027-02-30") needs one real date' in str(info.value)
+
+
+def test_a_marker_alone_on_its_line_and_a_page_without_a_language(tmp_path):
+    path = page(tmp_path, "El total, {{ fact('deal.value') }}\n{{ review_by('2027-01-04') }} sigue.\n", "notes.md")
+    [statement] = review.page_statements(path, FACTS)
+    assert statement.text == "El total, US$ 38.000 millones"     # the default language's figures
 
 
 def test_a_page_without_markers_has_no_statements(tmp_path):
@@ -84,6 +91,9 @@ def test_a_page_without_markers_has_no_statements(tmp_path):
     ("Short.", "Short."),
     ("A " + "long " * 20 + "sentence", "A " + ("long " * 13).strip() + "…"),
     ("x" * 80, "x" * 70 + "…"),
+    ("y" * 70, "y" * 70),
+    (":" + "a" * 58 + "X, " + "b" * 20, ":" + "a" * 58 + "X…"),
+    ("a" * 60 + " " + "b" * 5 + "\u00a0" + "c" * 10, "a" * 60 + "…"),
 ])
 def test_long_statements_are_shortened_at_a_word(text, shown):
     assert review._shorten(text) == shown
@@ -96,6 +106,7 @@ def test_readable_text_drops_markup_and_silences_calls():
     assert review._readable("{{ fact('deal.value') }}", "en", None) == ""
     assert review._readable("{% if %} broken", "en", FACTS) == "{% if %} broken"
     assert review._readable("> quoted\n1. listed", "en", FACTS) == "quoted 1. listed"
+    assert review._readable("In {{ lang }}{{ report_url }}{{ sources_shown }}.", "en", FACTS) == "In en{}."
 
 
 def test_describe_gives_the_last_sentence_after_the_first():
@@ -116,10 +127,11 @@ def test_every_data_entry_that_may_carry_a_date_is_listed():
     entries = review.data_entries(FACTS)
     assert [what for what, _, _ in entries] == [
         "event 2026-04", "event 2026-05", "claim value", "claim value (later)", "claim chips", "claim chips (later)",
-        "claim omits", "claim omits (later)", "key figure deal.value", "newsletter one-line"]
+        "claim omits", "claim omits (later)", "claim bare", "key figure deal.value", "newsletter one-line"]
     texts = {what: text for what, _, text in entries}
     assert texts["claim value"] == "u$s38.000 millones"
     assert texts["claim chips"] == "Sin fecha."      # no article: its later text
+    assert texts["claim bare"] == ""
     assert texts["key figure deal.value"] == "Acuerdo {{ fact('deal.value') }}"
 
 
@@ -137,8 +149,8 @@ def test_data_statements_carry_their_entrys_line_and_date():
 
 def test_all_statements_lists_pages_in_file_order_then_the_data(tmp_path):
     page(tmp_path, "B{{ review_by('2027-01-02') }}.\n", "b.es.md")
-    page(tmp_path, "A{{ review_by('2027-01-03') }}.\n", "a.en.md")
+    page(tmp_path, "A {{ fact('deal.value') }}{{ review_by('2027-01-03') }}.\n", "a.en.md")
     found = review.all_statements(FACTS, docs=tmp_path)
     assert [(s.path.name, s.due) for s in found[:2]] == [("a.en.md", dt.date(2027, 1, 3)), ("b.es.md", dt.date(2027, 1, 2))]
-    assert [s.text for s in found[:2]] == ["A", "B"]
+    assert [s.text for s in found[:2]] == ["A US$38 billion", "B"]
     assert len(found) == 2 + len(review.data_statements(FACTS))

@@ -43,10 +43,11 @@ def test_a_status_that_has_no_words_is_an_error():
 
 @pytest.mark.parametrize("statuses, shared", [
     (["unconfirmed"], "unconfirmed"), (["unconfirmed", "unconfirmed"], "unconfirmed"),
-    (["unconfirmed", "nonbinding"], None), ([], None), (iter(["interpretation"] * 3), "interpretation"),
+    (["unconfirmed", "nonbinding"], None), ([], None), (["interpretation"] * 3, "interpretation"),
 ])
 def test_several_figures_share_a_label_only_when_they_share_a_status(statuses, shared):
     assert shared_status(statuses) == shared
+    assert shared_status(s for s in statuses) == shared     # any iterable, read once
 
 
 # Weak sources ------------------------------------------------------------------------
@@ -71,6 +72,13 @@ def test_a_weak_source_is_tagged_w_or_an_aggregator(number, weak):
 ])
 def test_weak_only_means_every_cited_source_is_weak(numbers, expected):
     assert weak_only(numbers, SOURCES) is expected
+
+
+def test_the_refusal_names_aggregators_only_when_one_is_cited():
+    from explainer.data import _weak_words
+    assert _weak_words([2], SOURCES) == "weak sources (tag W)"
+    assert _weak_words([2, 3], SOURCES) == "weak sources (tag W) or aggregators (kind: aggregator)"
+    assert _weak_words([99, 2], SOURCES) == "weak sources (tag W)"        # an unknown number is no aggregator
 
 
 def _data_with(tmp_path: Path, after: str, line: str, replace: tuple[str, str] | None = None) -> Path:
