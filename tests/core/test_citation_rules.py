@@ -205,7 +205,7 @@ def test_problems_of_one_line_keep_the_order_they_were_found_in():
 def test_a_data_text_reports_label_and_citation_problems_together():
     errors = check_text_citations("x", [fact("weak.gw", mark=False), fact("deal.value")], [25], FACTS, PAGE, 40)
     assert len(errors) == 3 and "mark=False" in errors[0].message
-    assert "`weak.gw` (10 GW) rests on [45]" in errors[1].message and "`deal.value` (US$38 billion) rests on [5, 12]" in errors[2].message
+    assert "`weak.gw` (10\u00a0GW) rests on [45]" in errors[1].message and "`deal.value` (US$38 billion) rests on [5, 12]" in errors[2].message
 
 
 def test_a_data_text_cites_through_its_sources():
