@@ -268,6 +268,18 @@ def test_a_page_renders_from_its_one_parse(tmp_path):
     source = read_source(write(tmp_path, "# T {#t}\n\nA {{ fact('x') }} and {{ lang }}.\n"))
     assert source.template().render(fact=lambda k: k.upper(), lang="en") == "# T {#t}\n\nA X and en.\n"
     assert source.template() is source.template()
+    template = source.template()
+    assert template.name == "page.en.md" and template.filename == str(tmp_path / "page.en.md")
+    assert template.globals == PAGE_ENV.make_globals(None)
+
+
+def test_a_runtime_error_in_a_page_points_at_the_page(tmp_path):
+    import traceback
+
+    path = write(tmp_path, "# T {#t}\n\n{{ missing_name.x }}\n", "broken.en.md")
+    with pytest.raises(Exception) as info:
+        read_source(path).template().render()
+    assert str(path) in [frame.filename for frame in traceback.extract_tb(info.tb)]
 
 
 def test_a_page_is_read_once_until_it_changes(tmp_path):
