@@ -165,7 +165,7 @@ def chart_svg(layout: Layout, footer: str, sources_word: str) -> tuple[str, int]
     for line in wrap_to_width(layout.caveat, SMALL, inner, bold=True):
         y += SMALL * 1.3
         out.append(_text(PAD, y, line, SMALL, bold=True))
-    small = SMALL - 4
+    small = SMALL   # the sources line too: no text in the image under SMALL (tests/test_email.py)
     tail = f"{sources_word}: {', '.join(str(n) for n in layout.sources)}. {footer}"
     for line in wrap_to_width(tail, small, inner):
         y += small * 1.3
