@@ -13,10 +13,17 @@ import pytest
 from conftest import run_build
 
 
-def _replace(path: Path, old: str, new: str, count: int = 1) -> None:
+def _replace(path: Path, old: str, new: str, count: int = 1) -> int:
+    """Replaces `old` with `new`; returns the line where the new text starts (its first
+    character that is not a line break), which is where the build must point."""
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture text not found in {path.name}: {old!r}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return text[:text.index(old)].count("\n") + 1 + len(new) - len(new.lstrip("\n"))
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
 def remove_twin(p: Path):
@@ -34,7 +41,7 @@ def broken_anchor(p: Path):
 
 
 def malformed_yaml(p: Path):
-    _replace(p / "data" / "facts.yml", "  deal.years:        {kind: years, value: 7,", "  deal.years:        {kind: years, value: [7,")
+    return _replace(p / "data" / "facts.yml", "  deal.years:        {kind: years, value: 7,", "  deal.years:        {kind: years, value: [7,")
 
 
 def unknown_fact(p: Path):
@@ -42,6 +49,7 @@ def unknown_fact(p: Path):
     lines = f.read_text(encoding="utf-8").splitlines()
     lines.insert(8, 'It cost {{ fact("deal.no_such_figure") }}.')
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 9
 
 
 def heading_ids_differ(p: Path):
@@ -54,6 +62,7 @@ def heading_ids_differ(p: Path):
 def no_description(p: Path):
     f = p / "docs" / "timeline.es.md"
     f.write_text(re.sub(r"^description:.*\n", "", f.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+    return 1   # the front matter's first line
 
 
 def parity_gap(p: Path):
@@ -62,6 +71,7 @@ def parity_gap(p: Path):
     text = f.read_text(encoding="utf-8")
     first = re.search(r"\{\{ cite\(([\d, ]+)\) \}\}", text)
     f.write_text(text[:first.start()] + "{{ cite(" + first.group(1) + ", 32) }}" + text[first.end():], encoding="utf-8")
+    return text[:first.start()].count("\n") + 1
 
 
 def chart_without_interface_words(p: Path):
@@ -74,54 +84,65 @@ def chart_without_interface_words(p: Path):
 
 def table_without_caption(p: Path):
     """A data table a screen reader would list unnamed."""
-    _replace(p / "docs" / "index.en.md", "\nTable: ", "\nA paragraph, not a caption: ")
+    caption = _replace(p / "docs" / "index.en.md", "\nTable: ", "\nA paragraph, not a caption: ")
+    lines = (p / "docs" / "index.en.md").read_text(encoding="utf-8").splitlines()
+    first = caption - 1                      # the message points at the table's first row
+    while first > 1 and not lines[first - 1].startswith("|"):
+        first -= 1
+    while first > 1 and lines[first - 2].startswith("|"):
+        first -= 1
+    return first
 
 
 def figure_cited_to_another_source(p: Path):
     """A paragraph shows the US$730bn valuation (Tom's Hardware [33]) but cites only CNA [40]."""
     f = p / "docs" / "glossary.en.md"
-    _replace(f, 'a pre-money valuation of {{ fact("round.premoney") }} {{ cite(33, 40) }}', 'a pre-money valuation of {{ fact("round.premoney") }} {{ cite(40) }}')
+    return _replace(f, 'a pre-money valuation of {{ fact("round.premoney") }} {{ cite(33, 40) }}', 'a pre-money valuation of {{ fact("round.premoney") }} {{ cite(40) }}')
 
 
 def source_shown_on_no_page(p: Path):
     """A source the data lists (as one of a fact's sources) that no page cites where readers see it."""
-    _replace(p / "data" / "facts.yml", "  57: {", '  90: {tag: M, publisher: Nobody, lang: en, url: "https://example.org/"}\n  57: {')
+    line = _replace(p / "data" / "facts.yml", "  57: {", '  90: {tag: M, publisher: Nobody, lang: en, url: "https://example.org/"}\n  57: {')
     _replace(p / "data" / "facts.yml", "  deal.years:        {kind: years, value: 7, sources: [5, 12]}", "  deal.years:        {kind: years, value: 7, sources: [5, 12, 90]}")
+    return line
 
 
 def weak_source_stated_as_fact(p: Path):
     """A figure reported by one weak outlet may only appear as unconfirmed."""
     _replace(p / "data" / "facts.yml", "  55: {tag: M,", "  55: {tag: W,")
-    _replace(p / "data" / "facts.yml", "  review.date:", "  talks.weak: {kind: money, value: 50000000000, sources: [55]}\n  review.date:")
+    return _replace(p / "data" / "facts.yml", "  review.date:", "  talks.weak: {kind: money, value: 50000000000, sources: [55]}\n  review.date:")
 
 
 def source_cited_nowhere(p: Path):
-    _replace(p / "data" / "facts.yml", "  57: {", '  90: {tag: M, publisher: Nobody, lang: en, url: "https://example.org/"}\n  57: {')
+    return _replace(p / "data" / "facts.yml", "  57: {", '  90: {tag: M, publisher: Nobody, lang: en, url: "https://example.org/"}\n  57: {')
 
 
 def fact_written_twice(p: Path):
     """A second `deal.value` would silently replace the first on every page."""
-    _replace(p / "data" / "facts.yml", "  deal.years:        {", "  deal.value: {kind: money, value: 1, sources: [1]}\n  deal.years:        {")
+    return _replace(p / "data" / "facts.yml", "  deal.years:        {", "  deal.value: {kind: money, value: 1, sources: [1]}\n  deal.years:        {")
 
 
 def quote_without_source(p: Path):
+    """The message points at the quote's first field, where its mapping starts."""
     _replace(p / "data" / "facts.yml", "    source: 11\n", "")
+    return _line_of(p / "data" / "facts.yml", "  jassy:") + 1
 
 
 def _first_section_id(page: Path) -> str:
     return re.search(r"^## .*\{#([\w-]+)\}", page.read_text(encoding="utf-8"), re.M).group(1)
 
 
-def _new_update(p: Path, link: str, day: str = "2030-01-02") -> None:
-    """A new entry at the top of the updates log, newer than every page's `updated:`."""
-    _replace(p / "data" / "facts.yml", "\nupdates:\n",
+def _new_update(p: Path, link: str, day: str = "2030-01-02") -> int:
+    """A new entry at the top of the updates log, newer than every page's `updated:`;
+    returns the line of its change."""
+    return 6 + _replace(p / "data" / "facts.yml", "\nupdates:\n",
              f"\nupdates:\n  - id: {day}-test\n    time: {day}T10:00:00Z\n    title: {{es: Prueba, en: Test}}\n    summary: {{es: Prueba., en: Test.}}\n"
              f"    changes:\n      - {{kind: update, link: \"{link}\", es: Un cambio., en: A change.}}\n")
 
 
 def update_without_moved_date(p: Path):
     """The log says a page changed, but the page's `updated:` still says it did not."""
-    _new_update(p, "since#" + _first_section_id(p / "docs" / "since.en.md"))
+    return _new_update(p, "since#" + _first_section_id(p / "docs" / "since.en.md"))
 
 
 def update_to_unknown_anchor(p: Path):
@@ -129,24 +150,29 @@ def update_to_unknown_anchor(p: Path):
     text = (p / "data" / "facts.yml").read_text(encoding="utf-8")
     at = text.index("    changes:\n", text.index("\nupdates:\n")) + len("    changes:\n")
     (p / "data" / "facts.yml").write_text(text[:at] + '      - {kind: update, link: "since#no-such-section", es: Un cambio., en: A change.}\n' + text[at:], encoding="utf-8")
+    return text[:at].count("\n") + 1
 
 
 def review_date_not_a_date(p: Path):
     f = p / "docs" / "since.en.md"
-    _replace(f, 'review_by("2027-01-04")', 'review_by("2027-02-30")')
+    return _replace(f, 'review_by("2027-01-04")', 'review_by("2027-02-30")')
 
 
 def review_dates_differ(p: Path):
     """One edition's pending statement expires on another day than its twin's."""
-    _replace(p / "docs" / "timeline.en.md", 'review_by("2027-01-04")', 'review_by("2027-03-01")')
+    return _replace(p / "docs" / "timeline.en.md", 'review_by("2027-01-04")', 'review_by("2027-03-01")')
 
 
 def data_review_date_not_a_date(p: Path):
-    _replace(p / "data" / "facts.yml", "\nevents:\n  - {", "\nevents:\n  - {review_by: next week, ")
+    return _replace(p / "data" / "facts.yml", "\nevents:\n  - {", "\nevents:\n  - {review_by: next week, ") + 1
 
 
 CASES = {
-    # case: (break the copy, what the message must name, a line number is expected)
+    # case: (break the copy, what the message must name, a line number is expected).
+    # A breaker returns the line it broke, and the message's first `file:line` must be it.
+    # No line: a page without its twin, a heading id or a missing interface word is a
+    # whole file's (or a missing entry's) problem, and links are checked in the built
+    # HTML, after the Markdown's lines are gone.
     "page without its twin": (remove_twin, r"docs/glossary\.es\.md: has no en twin: create docs/glossary\.en\.md", False),
     "broken internal link": (broken_link, r"terms\.es\.md.*no-such-page\.md", False),
     "broken anchor": (broken_anchor, r"terms\.es\.md.*no-such-section", False),
@@ -160,7 +186,7 @@ CASES = {
     "figure cited to another source": (figure_cited_to_another_source, r"docs/glossary\.en\.md:\d+: `round\.premoney` \(US\$730 billion\) rests on \[33\], "
                                        r"but this paragraph cites \[40, 41\]: cite one of its sources", True),
     "source shown on no page": (source_shown_on_no_page, r"data/facts\.yml:\d+: source 90 is listed on the sources page but no page in es, en cites it", True),
-    "weak source stated as fact": (weak_source_stated_as_fact, r"data/facts\.yml:\d+: fact `[\w.]+` rests only on weak sources \(tag W\): add `status: unconfirmed`", True),
+    "weak source stated as fact": (weak_source_stated_as_fact, r"data/facts\.yml:\d+: fact `talks\.weak` rests only on weak sources \(tag W\): add `status: unconfirmed`", True),
     "source cited nowhere": (source_cited_nowhere, r"data/facts\.yml:\d+: source 90 is cited nowhere", True),
     "fact written twice": (fact_written_twice, r"data/facts\.yml:\d+: `deal\.value` is written twice \(first at line \d+\)", True),
     "quote without source": (quote_without_source, r"data/facts\.yml:\d+: quote `jassy` has no source", True),
@@ -175,18 +201,25 @@ CASES = {
 
 @pytest.mark.parametrize("case", CASES)
 def test_bad_input_is_refused_and_previous_output_kept(project_copy, tmp_path, case):
-    breaker, pattern, _ = CASES[case]
+    breaker, pattern, has_line = CASES[case]
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("previous build", encoding="utf-8")
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
-    breaker(project_copy)
+    line = breaker(project_copy)
 
     result = run_build(out, "http://127.0.0.1:9/proj/", cwd=project_copy)
 
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
-    assert re.search(pattern, result.stderr), f"message does not say what and where:\n{result.stderr}"
+    found = re.search(pattern, result.stderr)
+    assert found, f"message does not say what and where:\n{result.stderr}"
+    where = re.match(r"[\w/.-]+\.(?:md|yml):(\d+)", found.group(0))
+    if has_line:
+        assert isinstance(line, int), f"the breaker of {case!r} must return the line it broke"
+        assert where and int(where.group(1)) == line, f"expected line {line}: {found.group(0)}"
+    else:
+        assert line is None and where is None, f"{case!r} has no line, yet the message gives one: {found.group(0)}"
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert (out / "index.html").read_text(encoding="utf-8") == "previous build"
     assert not list(tmp_path.glob(".out.*")), "a half-built folder was left behind"

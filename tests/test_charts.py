@@ -13,9 +13,9 @@ import pytest
 from conftest import LANGS, SLUGS
 from explainer import DOCS as ROOT_DOCS
 from explainer.data import load_facts, load_ui
-from explainer.format import render
 from explainer.charts import chart_layout
 from explainer.calls import chart_names
+from figures import date_text as expected_date, expected_text, format_value
 
 FACTS = load_facts()
 UI = load_ui()
@@ -44,7 +44,8 @@ def text_of(el) -> str:
 
 
 def fact_text(key: str, lang: str) -> str:
-    return norm(render(FACTS.facts[key], lang))
+    """What figure `key` must read: tests/figures.py, never the site's formatter."""
+    return norm(expected_text(FACTS.facts[key], lang))
 
 
 def status_word(key: str, lang: str) -> str:
@@ -147,9 +148,7 @@ def test_labels_written_out_by_hand_appear(pages, name, lang):
 @both
 def test_each_chart_says_the_date_its_data_describes(pages, name, lang):
     fig = figure(pages, name, lang)
-    from explainer.format import date_text
-
-    stamp = norm(UI[lang]["chart.as_of"].format(date=date_text(FACTS.charts[name]["as_of"].isoformat(), lang)))
+    stamp = norm(UI[lang]["chart.as_of"].format(date=expected_date(FACTS.charts[name]["as_of"].isoformat(), lang)))
     assert stamp in text_of(fig.find("figcaption")), f"{lang}: the caption must say {stamp!r}"
     layout = chart_layout(FACTS, name, lang, UI[lang])
     assert norm(layout.description).startswith(stamp), "the email image's alt text starts with the date too"
@@ -235,7 +234,8 @@ def test_the_aws_bar_shows_the_original_deal_and_the_expansion_with_an_interpret
         assert fig.select_one(".chart__legend .bar--interpretation") is not None, "and the legend shows that style"
 
 
-def test_amds_gigawatts_stack_the_firm_one_and_the_conditional_rest(pages):
+def test_amds_gigawatts_stack_the_firm_one_and_the_conditional_rest():
+    """Read from the data: the page side is test_bar_lengths_are_scaled_to_the_longest_and_segments_stack."""
     bar = next(b for b in FACTS.charts["commitments_gw"]["bars"] if b["label"] == "AMD")
     parts = [(FACTS.facts[s["fact"]].value, FACTS.facts[s["fact"]].status) for s in bar["segments"]]
     assert parts == [(1, "confirmed"), (5, "conditional")]
@@ -251,6 +251,7 @@ def test_gigawatt_bars_are_ordered_by_firmness():
 
 
 def test_money_invested_into_openai_is_not_on_the_commitments_chart():
+    """Read from the data: a rule of what the chart may hold."""
     drawn = {s["fact"] for bar in FACTS.charts["commitments_usd"]["bars"] for s in bar["segments"]}
     for key in ("nvidia.investment", "amazon.investment", "nvidia.equity", "softbank.equity", "round.closed_value"):
         assert key not in drawn
@@ -264,7 +265,7 @@ def test_overlapping_gigawatts_are_not_summed(pages):
     total = sum(FACTS.facts[s["fact"]].value for bar in FACTS.charts["commitments_gw"]["bars"] for s in bar["segments"])
     for lang in LANGS:
         text = chart_text(figure(pages, "commitments_gw", lang))
-        assert norm(render(type(FACTS.facts["amd.gw"])(kind="gw", value=total, key="sum", status="confirmed"), lang)) not in text
+        assert norm(format_value("gw", total, None, lang)) not in text
 
 
 def test_dollars_and_gigawatts_are_never_on_one_chart(pages):

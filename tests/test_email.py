@@ -14,13 +14,14 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from explainer.links import resolve
 from conftest import LANGS, ROOT, page_url_path, run_build
 from explainer import DATA_FILE, DOCS
 from explainer.frontmatter import split_front_matter
 from explainer.data import load_facts, load_ui, load_yaml
-from explainer.format import date_text, render
+from figures import date_text, expected_text, label_text
 
 FACTS = load_facts()
 UI = load_ui()
@@ -138,7 +139,7 @@ def test_email_html_is_in_its_language_with_the_sites_figures(site, lang):
         if literal not in LITERALS[lang]:
             assert literal not in text, f"{literal} from the other language"
     for card in FACTS.key_figures:
-        assert norm(render(FACTS.facts[card["fact"]], lang)) in text
+        assert norm(expected_text(FACTS.facts[card["fact"]], lang)) in text
         assert norm(card["label"][lang]) in text
     updated = split_front_matter(DOCS / f"newsletter.{lang}.md")[0]["updated"]
     assert norm(f"{UI[lang]['dateline.updated']} {date_text(str(updated), lang)}") in text, "dateline from the newsletter page"
@@ -158,7 +159,7 @@ def test_every_hedge_in_the_email_texts_is_shown(site, lang):
     assert hedged, "the key points name at least one hedged figure"
     for key in hedged:
         fact = FACTS.facts[key]
-        said = norm(f"{render(fact, lang)} ({UI[lang]['status.' + fact.status]})")
+        said = norm(f"{expected_text(fact, lang)} {label_text(fact.status, lang)}")
         assert said in text and said in plain, said
 
 
@@ -205,7 +206,7 @@ def test_plain_text_wraps_at_72_and_lists_numbered_links(site, base_url, lang):
     for literal in LITERALS[lang]:
         assert literal.lower() in norm(body).lower(), literal  # headings are in capitals there
     for card in FACTS.key_figures:
-        figure = norm(render(FACTS.facts[card["fact"]], lang))
+        figure = norm(expected_text(FACTS.facts[card["fact"]], lang))
         assert any(figure in norm(line) for line in lines), f"{figure} is split across lines"
 
 
@@ -266,8 +267,10 @@ def test_copy_buttons_copy_the_email_edition_and_confirm(page, base_url, site, l
     for target, ext in (("email-html-source", "html"), ("email-text-source", "txt")):
         button = page.locator(f'button[data-copy-target="{target}"]')
         button.click()
-        assert page.evaluate("navigator.clipboard.readText()") == email_path(site, lang, ext).read_text(encoding="utf-8")
-        assert button.inner_text() == UI[lang]["copied_text"]
+        # Both retried until they hold (site.js confirms after the copy, then restores the text).
+        expect(button).to_have_text(UI[lang]["copied_text"])
+        page.wait_for_function("async want => (await navigator.clipboard.readText()) === want",
+                               arg=email_path(site, lang, ext).read_text(encoding="utf-8"))
 
 
 # Bad input ----------------------------------------------------------------------------

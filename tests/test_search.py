@@ -67,8 +67,11 @@ def test_search_loads_on_intent_before_the_click(page, base_url):
     page.goto(base_url + "en/hardware/")
     page.wait_for_load_state("networkidle")
     assert not any("/search/" in url for url in fetched), "search loaded before the reader reached for it"
-    page.locator(".site-search-open").hover()
-    page.wait_for_load_state("networkidle")
+    # Awaited as events: the two files the hover must fetch (networkidle had already
+    # been reached, so waiting for it again returned at once).
+    with page.expect_response(lambda r: r.url.endswith("/search/lunr-en.js")), \
+            page.expect_response(lambda r: r.url.endswith("/search/en.json")):
+        page.locator(".site-search-open").hover()
     loaded = [url for url in fetched if "/search/" in url]
     assert any(url.endswith("/search/lunr-en.js") for url in loaded) and any(url.endswith("/search/en.json") for url in loaded), loaded
     assert not any("/search/es" in url or "lunr-es" in url for url in loaded), "the other language's index"

@@ -2,7 +2,9 @@
 read: head tags, share images, hreflang, sitemap, feeds, CSP, reproducible output."""
 from __future__ import annotations
 
+import base64
 import filecmp
+import hashlib
 from urllib.parse import urljoin
 
 import pytest
@@ -11,7 +13,7 @@ from PIL import Image
 from conftest import LANGS, SLUGS, page_url_path, run_build
 from explainer import DEFAULT_LANG, lang_prefix
 from explainer.data import load_facts, load_ui
-from explainer.format import render
+from figures import expected_text
 
 FACTS, UI = load_facts(), load_ui()
 
@@ -40,7 +42,7 @@ def test_every_page_has_share_preview_tags(pages, base_url, lang):
         alt = meta(soup, "og:image:alt")
         assert alt and meta(soup, "twitter:image:alt") == alt
         assert alt != meta(soup, "og:title") and meta(soup, "og:title") in alt
-        assert render(FACTS.facts[FACTS.card["fact"]], lang) in alt and FACTS.card["label"][lang] in alt
+        assert expected_text(FACTS.facts[FACTS.card["fact"]], lang) in alt and FACTS.card["label"][lang] in alt
         assert meta(soup, "article:published_time") and meta(soup, "article:modified_time")
         assert meta(soup, "twitter:card") == "summary_large_image"
         assert meta(soup, "og:image").startswith(base_url) and meta(soup, "og:image").endswith(".png")
@@ -83,6 +85,7 @@ def test_every_page_carries_a_strict_content_security_policy(pages, site, lang):
     soups = [pages[(slug, lang)] for slug in SLUGS]
     from bs4 import BeautifulSoup
     soups.append(BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser"))
+    checked = 0
     for soup in soups:
         csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
         directives = {d.split()[0]: d.split()[1:] for d in csp.split(";") if d.strip()}
@@ -90,6 +93,16 @@ def test_every_page_carries_a_strict_content_security_policy(pages, site, lang):
         assert "'unsafe-inline'" not in directives["script-src"] and "'unsafe-eval'" not in directives["script-src"]
         assert directives["object-src"] == ["'none'"] and directives["base-uri"] == ["'self'"] and directives["form-action"] == ["'none'"]
         assert soup.find("meta", attrs={"name": "referrer"})["content"] == "strict-origin-when-cross-origin"
+        # Each inline script the browser runs is allowed by its own hash, and nothing
+        # else is: the hashes are recomputed here from the scripts as the page carries
+        # them (data blocks such as JSON-LD are not run, and need none).
+        inline = [script.string or "" for script in soup.find_all("script")
+                  if not script.get("src") and script.get("type", "text/javascript") in ("text/javascript", "module")]
+        checked += len(inline)
+        expected = {f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode()}'" for text in inline}
+        hashes = {source for source in directives["script-src"] if source.startswith("'sha")}
+        assert hashes == expected, f"script-src hashes {sorted(hashes)} differ from the inline scripts' {sorted(expected)}"
+    assert checked, "no inline script on any page: the hash check would check nothing"
 
 
 def test_external_links_open_safely_and_are_marked(pages):

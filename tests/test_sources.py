@@ -84,11 +84,17 @@ def test_no_confirmed_fact_rests_only_on_weak_sources_or_aggregators(facts):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_weak_only_fact_reads_as_unconfirmed_on_the_page(pages, lang):
-    """stargate.gw rests only on The Grid Report [45], a blog: the page says so."""
+    """stargate.gw rests only on The Grid Report [45], a blog: wherever since/ shows
+    it, its own label says so (every figure of every page: tests/test_status_labels.py)."""
     soup = pages[("since", lang)]
-    word = {"es": "no confirmado", "en": "unconfirmed"}[lang]
-    tags = [el.get_text() for el in soup.select(".status")]
-    assert any(word in t for t in tags), f"no '{word}' tag on since/ in {lang}"
+    word = {"es": "(no confirmado)", "en": "(unconfirmed)"}[lang]
+    shown = soup.select('article .fact[data-fact="stargate.gw"]')
+    assert shown, "since/ no longer shows stargate.gw: pick another weak-only figure"
+    for el in shown:
+        own = el.select('.status[data-status-for~="stargate.gw"]') or [
+            s for s in el.find_all_next(class_="status") if "stargate.gw" in s.get("data-status-for", "").split()
+            and s.find_parent(["p", "li", "tr"]) is el.find_parent(["p", "li", "tr"])]
+        assert own and own[0].get_text(strip=True) == word, f"stargate.gw without {word} on since/ in {lang}"
 
 
 def _replace(path: Path, old: str, new: str) -> None:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+class MeasurementError(RuntimeError):
+    """A response whose body could not be read: its bytes would be missing from the totals."""
+
+
 @dataclass
 class Traffic:
     requests: int = 0
@@ -12,16 +16,29 @@ class Traffic:
     uncompressed: int = 0         # bytes of the bodies once decoded
     uncompressed_types: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)   # responses whose body could not be read
+
+    def check(self) -> "Traffic":
+        """The tally, or MeasurementError when a body could not be read: the totals
+        would miss its bytes, and a gzip check would miss it."""
+        if self.unread:
+            raise MeasurementError("could not read the body of " + "; ".join(self.unread))
+        return self
 
     def add(self, response) -> None:
         sizes = response.request.sizes()
         self.requests += 1
         self.urls.append(response.url)
         self.transferred += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-        try:
-            body = len(response.body())
-        except Exception:  # noqa: BLE001 — redirects have no body
+        if 300 <= response.status < 400:   # a redirect has no body to read
             body = 0
+        else:
+            try:
+                body = len(response.body())
+            except Exception as exc:  # noqa: BLE001 — any failure is reported, never skipped
+                # Noted here (an event handler's exception would be lost) and raised by check().
+                self.unread.append(f"{response.url} ({response.status}): {exc}")
+                return
         self.uncompressed += body
         encoding = (response.headers.get("content-encoding") or "").lower()
         if body > 1024 and not encoding and not response.headers.get("content-type", "").startswith(("image/png", "application/octet-stream")):
@@ -42,7 +59,7 @@ def first_load(browser, url: str) -> Traffic:
     page.goto(url, wait_until="networkidle")
     stop()
     context.close()
-    return traffic
+    return traffic.check()
 
 
 def first_query(browser, url: str, query: str, stock: bool) -> tuple[Traffic, list[str]]:
@@ -67,7 +84,7 @@ def first_query(browser, url: str, query: str, stock: bool) -> tuple[Traffic, li
         links = [a.get_attribute("href") for a in page.locator(".site-search__results [role=option] a").all()]
     stop()
     context.close()
-    return traffic, links
+    return traffic.check(), links
 
 
 LATENCY_HOOK = """q => {
