@@ -36,7 +36,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from explainer import DEFAULT_LANG, ROOT, lang_of_path
-from devtools.harness import SUBPATH, built_site, launch_chromium
+from devtools.harness import SUBPATH, built_site, copy_project, fetch, free_port, launch_chromium
 from devtools.measure import first_load, first_query, keystroke_latency
 from devtools.preview import Preview
 
@@ -92,29 +92,6 @@ def spread(values: list[float], unit: str = "s", digits: int = 2) -> str:
     return f"{median:.{digits}f} {unit} ({values[0]:.{digits}f}–{values[-1]:.{digits}f})"
 
 
-def project_copy(dest: Path) -> Path:
-    for name in ("docs", "data", "overrides", "scripts", "mkdocs.yml"):
-        src = ROOT / name
-        (shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir() else shutil.copy2(src, dest / name))
-    return dest
-
-
-def fetch(url: str) -> str:
-    import urllib.request
-    try:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Serving:
     """`mkdocs serve` of a config in a folder, on a free port; waits for the first build."""
 
@@ -125,7 +102,7 @@ class Serving:
                                      cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                      env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         deadline = time.monotonic() + 120
-        while "<h1" not in fetch(self.url):
+        while "<h1" not in fetch(self.url, timeout=60):
             if time.monotonic() > deadline:
                 raise SystemExit(f"mkdocs serve did not answer at {self.url}")
             time.sleep(0.1)
@@ -135,7 +112,7 @@ class Serving:
         text = path.read_text(encoding="utf-8")
         started = time.monotonic()
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        while token not in fetch(self.url):   # during a rebuild the server holds the request until it is done
+        while token not in fetch(self.url, timeout=60):   # during a rebuild the server holds the request until it is done
             if time.monotonic() - started > 120:
                 raise SystemExit(f"{self.url} never showed {token!r}")
             time.sleep(0.02)
@@ -152,7 +129,7 @@ def preview(runs: int) -> int:
     page = "terms"
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        ours = project_copy(work / "ours")
+        ours = copy_project(work / "ours")
         stock_dir = work / "stock"
         stock_dir.mkdir()
         mount = urllib.parse.urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path

@@ -3,14 +3,13 @@ into a temporary folder, and served on a free port as GitHub Pages would.
 scripts/ is on the import path through pytest.ini."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from explainer import LANGS, NAV_SLUGS, ROOT, page_path
-from devtools.harness import CHROMIUM, CHROMIUM_ARGS, CORRECTIONS_EMAIL, REPO_URL, SUBPATH, BuildFailed, built_site, launch_chromium, run_build
+from devtools.harness import CHROMIUM, CHROMIUM_ARGS, CORRECTIONS_EMAIL, REPO_URL, SUBPATH, BuildFailed, built_site, copy_project, launch_chromium, run_build
 
 __all__ = ["ROOT", "LANGS", "SLUGS", "SUBPATH", "CHROMIUM", "CHROMIUM_ARGS", "REPO_URL", "CORRECTIONS_EMAIL", "MOVED_URL", "page_url_path", "run_build"]
 
@@ -69,17 +68,6 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-def copy_project(dest: Path) -> Path:
-    """The project's sources copied into `dest`: no .git, so no remote to read."""
-    for name in ("docs", "data", "overrides", "scripts", "mkdocs.yml"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
 
 
 @pytest.fixture

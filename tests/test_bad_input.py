@@ -273,28 +273,24 @@ def _plain_mkdocs_build(project: Path, out: Path) -> subprocess.CompletedProcess
                           cwd=project, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
 
 
-def override_with_a_syntax_error(p: Path) -> int:
-    f = p / "overrides" / "partials" / "copyright.html"
+def _insert_line(f: Path, line: int, text: str) -> int:
+    """`text` as line `line` (from 1) of file `f`; returns that line."""
     lines = f.read_text(encoding="utf-8").splitlines()
-    lines.insert(2, "{% if %}")
+    lines.insert(line - 1, text)
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return 3
+    return line
+
+
+def override_with_a_syntax_error(p: Path) -> int:
+    return _insert_line(p / "overrides" / "partials" / "copyright.html", 3, "{% if %}")
 
 
 def override_that_fails_while_rendering(p: Path) -> int:
-    f = p / "overrides" / "partials" / "copyright.html"
-    lines = f.read_text(encoding="utf-8").splitlines()
-    lines.insert(2, "{{ (1 // 0) }}")
-    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return 3
+    return _insert_line(p / "overrides" / "partials" / "copyright.html", 3, "{{ (1 // 0) }}")
 
 
 def page_call_left_open(p: Path) -> int:
-    f = p / "docs" / "terms.en.md"
-    lines = f.read_text(encoding="utf-8").splitlines()
-    lines.insert(8, 'It cost {{ fact("deal.value" }}.')
-    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return 9
+    return _insert_line(p / "docs" / "terms.en.md", 9, 'It cost {{ fact("deal.value" }}.')
 
 
 TEMPLATE_CASES = {

@@ -6,25 +6,18 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import yaml
 
+from devtools.harness import fetch, free_port
 from explainer import read_config
 
 WAIT = 60  # seconds: a generous bound for a first build on a busy machine
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(condition, what: str, log) -> None:
@@ -34,14 +27,6 @@ def wait_for(condition, what: str, log) -> None:
             return
         time.sleep(0.3)
     raise AssertionError(f"gave up after {WAIT} s waiting for {what}; mkdocs serve said:\n{log.read_text(encoding='utf-8')}")
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def words_fact_on_an_english_page(project):

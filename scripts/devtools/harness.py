@@ -34,6 +34,40 @@ REPO_URL = "https://github.com/acme/explainer"
 CORRECTIONS_EMAIL = "corrections@acme.example"
 
 
+def free_port() -> int:
+    """A TCP port nothing listens on now, for a server of our own."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5) -> str:
+    """A page's text, or "" when it cannot be had (not up yet, refused, timed out)."""
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+# What a copy of the project needs to build: the tests and tools break or edit copies, never the tree.
+PROJECT_PARTS = ("docs", "data", "overrides", "scripts", "mkdocs.yml")
+
+
+def copy_project(dest: Path, root: Path = ROOT) -> Path:
+    """The project's sources copied into `dest`: no .git, so no remote to read."""
+    import shutil
+    for name in PROJECT_PARTS:
+        src = root / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
 def run_build(out: Path, site_url: str, cwd: Path = ROOT, repo_url: str | None = REPO_URL,
               corrections_email: str | None = CORRECTIONS_EMAIL) -> subprocess.CompletedProcess:
     """scripts/build.py of the project in folder `cwd` (this one, or a test's copy), output captured.
