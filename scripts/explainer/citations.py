@@ -145,7 +145,7 @@ def check_shown_sources(pages, facts: Facts, sources_slug: str) -> list[ContentE
         shown.setdefault(page.lang, set()).update(page.extract("cited", _cited))
     errors = []
     for n in sorted(facts.sources):
-        missing = [lang for lang in LANGS if n not in shown.get(lang, set())]
+        missing = [lang for lang in LANGS if n not in shown[lang]]
         if missing:
             errors.append(ContentError(DATA_FILE, f"source {n} is listed on the sources page but no page in {', '.join(missing)} cites it: "
                                                   "cite it where it supports a statement, or remove it", getattr(facts.sources[n], "line", None)))

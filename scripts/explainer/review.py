@@ -34,7 +34,7 @@ class Statement:
     line: int
     text: str
     due: dt.date
-    shown_by: str = ""   # for a data entry: the page call that shows it, as a regex (timeline(, claim("x")…)
+    shown_by: tuple = ()   # for a data entry: the page call that shows it, (name, its argument or None): ("claim", "chips")
 
     def where(self) -> str:
         from .errors import ContentError
@@ -131,12 +131,11 @@ def entry_dates(entry: dict) -> list[str]:
     return [str(d) for d in dates]
 
 
-def _shown_by(what: str) -> str:
-    """The page call that shows a data entry, as a regex: "claim chips" → claim("chips")."""
+def _shown_by(what: str) -> tuple:
+    """The page call that shows a data entry: "claim chips" → ("claim", "chips"), "event …" → ("timeline", None)."""
     kind, _, name = what.partition(" ")
-    name = re.escape(name.removesuffix(" (later)").removeprefix("figure "))
-    return {"event": r"\btimeline\(", "claim": rf"""\bclaim\(\s*["']{name}["']""", "key": r"\bkey_figures\(",
-            "newsletter": rf"""\bkit\(\s*["']{name}["']"""}[kind]
+    name = name.removesuffix(" (later)")
+    return {"event": ("timeline", None), "claim": ("claim", name), "key": ("key_figures", None), "newsletter": ("kit", name)}[kind]
 
 
 def data_statements(facts: Facts) -> list[Statement]:
@@ -152,33 +151,28 @@ def all_statements(facts: Facts, docs: Path = DOCS) -> list[Statement]:
 
 # Where readers see them -------------------------------------------------------
 
-HEADING_ID = re.compile(r"^#{1,6}\s.*\{[^}]*#([\w-]+)[^}]*\}\s*$")
-
-
 def _page_url(site_url: str, path: Path, line: int) -> str:
-    """The page a Markdown file builds and the section that holds `line`: site URL + page path + #id."""
+    """The page a Markdown file builds and the section that holds `line`: site URL +
+    page path + #id (from the page's one parse, explainer.source)."""
     from . import page_path
+    from .source import read_source
 
-    slug, lang = path.name.split(".")[0], path.name.split(".")[-2]
-    section = ""
-    for text in path.read_text(encoding="utf-8").splitlines()[:line]:
-        match = HEADING_ID.match(text)
-        if match:
-            section = match.group(1)
-    return site_url + page_path(slug, lang) + (f"#{section}" if section else "")
+    source = read_source(path)
+    block = next((b for b in source.blocks if b.start <= line <= b.end), None)
+    section = block.section if block else ""
+    return site_url + page_path(source.slug, source.lang or LANGS[0]) + (f"#{section}" if section else "")
 
 
 def statement_urls(statement: Statement, site_url: str, docs: Path = DOCS) -> list[str]:
     """Where readers see a statement: its page and section; for a data entry, every
-    page (each language) whose Markdown calls what shows it."""
+    page (each language) that makes the call that shows it."""
+    from .source import read_source
+
     if not statement.shown_by:
         return [_page_url(site_url, statement.path, statement.line)]
-    call = re.compile(statement.shown_by)
-    urls = []
-    for path in sorted(docs.rglob("*.md")):
-        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if call.search(text):
-                urls.append(_page_url(site_url, path, number))
+    name, argument = statement.shown_by
+    urls = [_page_url(site_url, path, call.line) for path in sorted(docs.rglob("*.md"))
+            for call in read_source(path).named(name) if argument is None or call.first == argument]
     return list(dict.fromkeys(urls))
 
 

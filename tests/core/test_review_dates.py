@@ -154,3 +154,63 @@ def test_all_statements_lists_pages_in_file_order_then_the_data(tmp_path):
     assert [(s.path.name, s.due) for s in found[:2]] == [("a.en.md", dt.date(2027, 1, 3)), ("b.es.md", dt.date(2027, 1, 2))]
     assert [s.text for s in found[:2]] == ["A US$38 billion", "B"]
     assert len(found) == 2 + len(review.data_statements(FACTS))
+
+
+# Where readers see a due statement, and the weekly issue's body ----------------
+
+def test_a_page_statement_links_its_page_and_the_section_it_sits_in(tmp_path):
+    path = page(tmp_path, "# Terms {#terms}\n\nIntro.\n\n## Scale {#scale}\n\nIt is pending{{ review_by(\"2027-01-04\") }}.\n", "terms.en.md")
+    statement = review.page_statements(path)[0]
+    assert review.statement_urls(statement, "https://x.example/", tmp_path) == ["https://x.example/en/terms/#scale"]
+    before = page(tmp_path, "Before any heading{{ review_by(\"2027-01-04\") }}.\n\n# Home {#home}\n", "index.es.md")
+    assert review.statement_urls(review.page_statements(before)[0], "https://x.example/", tmp_path) == ["https://x.example/"]
+
+
+def test_a_data_statement_links_every_page_that_makes_the_call_that_shows_it(tmp_path):
+    page(tmp_path, "# Hitos {#timeline}\n\n## Todo {#events}\n\n{{ timeline() }}\n", "timeline.es.md")
+    page(tmp_path, "# Milestones {#timeline}\n\n## All {#events}\n\n{{ timeline() }}\n", "timeline.en.md")
+    page(tmp_path, "# Check {#check}\n\n## Chips {#claim-chips}\n\n{{ claim(\"chips\") }}\n\n## Value {#claim-value}\n\n{{ claim(\"value\") }}\n",
+         "fact-check.en.md")
+    by_start = {s.text.split(":")[0]: s for s in review.data_statements(FACTS)}
+    event, value = by_start["event 2026-04"], by_start["claim value"]
+    figure, newsletter = by_start["key figure deal.value"], by_start["newsletter one-line"]
+    assert event.shown_by == ("timeline", None) and value.shown_by == ("claim", "value")
+    assert figure.shown_by == ("key_figures", None) and newsletter.shown_by == ("kit", "one-line")
+    assert by_start["claim value (later)"].shown_by == ("claim", "value")   # a claim's update shows with the claim
+    assert review.statement_urls(event, "https://x.example/", tmp_path) == [
+        "https://x.example/en/timeline/#events", "https://x.example/timeline/#events"]
+    # Only the claim it is, not every claim on the page.
+    assert review.statement_urls(value, "https://x.example/", tmp_path) == ["https://x.example/en/fact-check/#claim-value"]
+    chips = review.Statement(Path("x"), 1, "claim chips", dt.date(2027, 1, 1), ("claim", "chips"))
+    assert review.statement_urls(chips, "https://x.example/", tmp_path) == ["https://x.example/en/fact-check/#claim-chips"]
+    assert review.statement_urls(figure, "https://x.example/", tmp_path) == []   # no page here shows the cards
+
+
+def test_the_issue_body_lists_each_statement_with_its_links_and_markdown_escaped(tmp_path):
+    path = page(tmp_path, "# Terms {#terms}\n\n## Scale {#scale}\n\nIt is pending{{ review_by(\"2027-01-04\") }}.\n", "terms.en.md")
+    due = review.page_statements(path)
+    lines = review.issue_body(due, dt.date(2027, 1, 5), "https://x.example/", tmp_path).splitlines()
+    assert lines[0] == "1 marked statement is due for review on 2027-01-05, each with where readers see it:"
+    assert lines[1] == ""
+    where = due[0].where().replace("_", "\\_")   # the path's own underscores are escaped too
+    assert lines[2] == f"- {where}: It is pending (review by 2027-01-04)  "
+    assert lines[3] == "  <https://x.example/en/terms/#scale>"
+    assert lines[4:] == ["", "For each: check it against the sources; rewrite it (a new fact for the new moment, in both languages) "
+                         "or, if it still holds, give it a later review date; move the page's `updated:` date and log the change in "
+                         "`updates:`. README: \"When a review is due\". This issue is updated every Monday and closed when nothing is due."]
+    two = review.issue_body(due * 2, dt.date(2027, 1, 5), "https://x.example/", tmp_path)
+    assert two.startswith("2 marked statements are due for review on 2027-01-05, each with")
+    tricky = review.Statement(path, 9, "a|b_c*d`e<f>[g]\\h", dt.date(2027, 1, 4))
+    escaped = review.issue_body([tricky], dt.date(2027, 1, 5), "https://x.example/", tmp_path)
+    assert "a\\|b\\_c\\*d\\`e\\<f\\>\\[g\\]\\\\h (review by 2027-01-04)" in escaped
+
+
+def test_the_issue_body_joins_several_links_and_gives_none_when_no_page_shows_it(tmp_path):
+    page(tmp_path, "# Hitos {#timeline}\n\n## Todo {#events}\n\n{{ timeline() }}\n", "timeline.es.md")
+    page(tmp_path, "# Milestones {#timeline}\n\n## All {#events}\n\n{{ timeline() }}\n", "timeline.en.md")
+    by_start = {s.text.split(":")[0]: s for s in review.data_statements(FACTS)}
+    body = review.issue_body([by_start["event 2026-04"], by_start["key figure deal.value"]], dt.date(2027, 1, 5), "https://x.example/", tmp_path)
+    lines = body.splitlines()
+    assert lines[3] == "  <https://x.example/en/timeline/#events>, <https://x.example/timeline/#events>"
+    assert lines[4].startswith("- ") and lines[4].endswith("(review by 2027-01-05)") and lines[5] == ""
+    assert body.endswith("closed when nothing is due.\n") and not body.endswith("\n\n")
