@@ -35,7 +35,7 @@ from .data import ARTICLE, Facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
 from .citations import credits
-from .pages import PAGE_ENV
+from .source import text_template
 from .palette import palette
 from .status import CONFIRMED, shared_status, status_label
 
@@ -86,7 +86,7 @@ class EmailText:
         return f"\x00{len(self._marks) - 1}\x00"
 
     def __call__(self, template: str) -> str:
-        text = PAGE_ENV.from_string(template).render(fact=self.fact, label=self.label, lang=self.lang).strip()
+        text = text_template(template).render(fact=self.fact, label=self.label, lang=self.lang).strip()
         if not self.html:
             return text
         return Markup(re.sub(r"\x00(\d+)\x00", lambda m: self._marks[int(m.group(1))], str(escape(text))))

@@ -23,7 +23,7 @@ from .data import Facts, load_facts, load_ui
 from .errors import ContentError
 from .format import date_text, render
 from .report import PLACEHOLDER as REPORT_PLACEHOLDER, channels_markup, corrections_email
-from .source import PAGE_ENV, read_source, special_slugs
+from .source import PAGE_ENV, read_source, special_slugs, text_template
 from .review import entry_dates
 from .status import CONFIRMED, shared_status, status_label
 
@@ -200,7 +200,7 @@ class PageFunctions:
 
     def render_text(self, template: str) -> str:
         """A text from the data file (event, claim update, summary) rendered for this page."""
-        return PAGE_ENV.from_string(template).render(**self.namespace())
+        return text_template(template).render(**self.namespace())
 
     def kit(self, name: str) -> str:
         """A newsletter summary from data, with plain-text and HTML versions."""

@@ -133,6 +133,13 @@ def calls_in(tree: nodes.Template, first_line: int, known: frozenset[str], path:
     return calls, errors
 
 
+@lru_cache(maxsize=4096)
+def text_template(text: str) -> jinja2.Template:
+    """A text kept in data/facts.yml, compiled once per process (a timeline event is
+    shown by pages in every language; under `mkdocs serve`, in every rebuild)."""
+    return PAGE_ENV.from_string(text)
+
+
 def parse_template(text: str, first_line: int, path: Path | None) -> tuple[nodes.Template | None, list[ContentError]]:
     """Jinja's syntax tree of a page body or data text, or the syntax error at its line."""
     try:

@@ -54,8 +54,16 @@ class ReportingTemplate(jinja2.Template):
             raise template_error(exc) from None
 
 
+BYTECODE = ROOT / ".cache" / "jinja"
+
+
 def use_reporting_templates(env: jinja2.Environment) -> jinja2.Environment:
+    """The theme's environment with our template class, and Jinja's own cache of
+    compiled templates on disk (keyed by each template's source: a changed template
+    is compiled again), so a build does not compile Material's templates anew."""
     env.template_class = ReportingTemplate
+    BYTECODE.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(BYTECODE))
     return env
 
 
