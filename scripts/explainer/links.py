@@ -69,6 +69,13 @@ def check_links(site) -> list[ContentError]:
     def ids_of(path: Path) -> set[str]:
         return site.extract(path, "links", _refs_and_ids)[1]
 
+    targets: dict[str, Path | None] = {}   # the same few hundred addresses, linked from every page
+
+    def target_of(path: str) -> Path | None:
+        if path not in targets:
+            targets[path] = _target_file(site.root, path)
+        return targets[path]
+
     errors = []
     for page in site.html_files():
         rel = page.relative_to(site.root).as_posix()
@@ -87,7 +94,7 @@ def check_links(site) -> list[ContentError]:
             if not url.path.startswith(root_path):
                 errors.append(ContentError(source, f"link {href} leaves the site's path {root_path}"))
                 continue
-            target = _target_file(site.root, url.path[len(root_path):])
+            target = target_of(url.path[len(root_path):])
             if target is None:
                 errors.append(ContentError(source, f"broken link {href}: no such page or file in the built site"))
                 continue

@@ -66,6 +66,7 @@ class BuiltSite:
         self.reads: Counter = Counter()
         self.parses: Counter = Counter()
         self._used: set[tuple[str, str]] = set()
+        self._digest: dict[Path, str] = {}   # each file's text, hashed once
         self.pages = self._pages(pages)
 
     def _pages(self, described: list[dict] | None) -> list[BuiltPage]:
@@ -108,6 +109,7 @@ class BuiltSite:
             raise RuntimeError(f"{path.relative_to(self.root)} was edited after a step parsed it: "
                                "order the steps so that every edit comes first (explainer.pipeline.STEPS)")
         self._text[path] = text
+        self._digest.pop(path, None)
         self._edited.add(path)
 
     def soup(self, path: Path) -> BeautifulSoup:
@@ -120,7 +122,9 @@ class BuiltSite:
     def extract(self, path: Path, what: str, read: Callable[[BeautifulSoup], object]):
         """`read(parse of the file)`, remembered by the file's text: a step that needs
         only what it reads off a page (links, ids, words) calls this, not soup()."""
-        key = (what, hashlib.sha1(self.text(path).encode("utf-8")).hexdigest())
+        if path not in self._digest:
+            self._digest[path] = hashlib.sha1(self.text(path).encode("utf-8")).hexdigest()
+        key = (what, self._digest[path])
         self._used.add(key)
         if key not in _EXTRACTED:
             _EXTRACTED[key] = read(self.soup(path))
