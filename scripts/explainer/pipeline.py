@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from . import DEFAULT_LANG, read_config
 from .errors import ContentError
 from .site import BuiltSite
 
@@ -127,6 +128,18 @@ STEPS = (
     Step("minified script and styles", _minify, in_preview=False),
     Step("only what readers load", _prune, in_preview=False),   # last: deletes every file nothing served refers to
 )
+
+def site_names(config) -> dict[str, str]:
+    """{lang: the site's name in that language}, from the i18n plugin's settings. The
+    default language's is read from mkdocs.yml as written: while it builds the other
+    languages, the i18n plugin sets `config.site_name` to theirs."""
+    default = read_config(Path(config.config_file_path)).get("site_name") or config.site_name
+    names = {DEFAULT_LANG: default}
+    for lang_cfg in config.plugins["i18n"].config.languages:
+        if lang_cfg.locale != DEFAULT_LANG:
+            names[lang_cfg.locale] = lang_cfg.site_name or default
+    return names
+
 
 LAST_RUN: list[BuiltSite] = []   # the site of the latest run, for the tests (parse counts)
 

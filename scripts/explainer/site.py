@@ -16,7 +16,7 @@ from typing import Callable
 
 from bs4 import BeautifulSoup
 
-from . import DEFAULT_LANG, LANGS, lang_of_path, lang_prefix
+from . import LANGS, lang_of_path, lang_prefix
 
 
 @dataclass
@@ -139,6 +139,3 @@ class BuiltSite:
         for path in sorted(self._edited):
             path.write_text(self._text[path], encoding="utf-8")
         self._edited.clear()
-
-    def page(self, slug: str, lang: str = DEFAULT_LANG) -> BuiltPage | None:
-        return next((p for p in self.pages if p.slug == slug and p.lang == lang), None)

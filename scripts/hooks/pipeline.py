@@ -127,8 +127,7 @@ def on_post_build(config):
         _state["depth"] -= 1
         return
     from explainer.errors import ContentError
-    from explainer.outputs import site_names
-    from explainer.pipeline import run
+    from explainer.pipeline import run, site_names
 
     warnings = _warning_problems(_state["warnings"].messages if _state["warnings"] else [])
     _reset()
