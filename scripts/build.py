@@ -85,12 +85,8 @@ def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None
     except ContentError:  # a MkDocsException too, but it already names its file
         raise
     except exceptions.MkDocsException as exc:
-        # MkDocs turns a hook's error into its own Abort; the hook's error, kept as the
-        # context, lists every problem.
-        cause = exc.__cause__ or exc.__context__
-        while cause is not None and not isinstance(cause, ContentError):
-            cause = cause.__cause__ or cause.__context__
-        raise (cause or ContentError(ROOT / "mkdocs.yml", str(exc))) from None
+        # MkDocs turns a hook's error into its own Abort; the hook's error lists every problem.
+        raise (ContentError.behind(exc) or ContentError(ROOT / "mkdocs.yml", str(exc))) from None
     finally:
         mk_log.removeHandler(quiet)
         mk_log.propagate = True

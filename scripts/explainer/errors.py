@@ -35,6 +35,15 @@ class ContentError(PluginError):
         return self.message
 
     @classmethod
+    def behind(cls, exc: BaseException | None) -> "ContentError | None":
+        """The ContentError that caused `exc`, if any: MkDocs turns a hook's error into
+        its own Abort, keeping the hook's error as the exception's context. (Matched by
+        name too: under `mkdocs serve` the library may have been reloaded since.)"""
+        while exc is not None and not (isinstance(exc, cls) or type(exc).__name__ == cls.__name__):
+            exc = exc.__cause__ or exc.__context__
+        return exc
+
+    @classmethod
     def group(cls, errors: list["ContentError"]) -> "ContentError":
         """Several problems reported as one error, one per line."""
         errors = [e for error in errors for e in getattr(error, "errors", [error])]

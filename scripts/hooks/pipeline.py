@@ -45,14 +45,11 @@ def on_startup(command, dirty):
 
 
 def _problems(exc: BaseException) -> list[str]:
-    """What stopped a build, one problem per line: our checks' and steps' errors
-    (MkDocs re-raises them as its own Abort, keeping them as the context)."""
-    seen = exc
-    while seen is not None:
-        if getattr(seen, "errors", None):
-            return [str(e) for e in seen.errors]
-        seen = seen.__cause__ or seen.__context__
-    return [f"{type(exc).__name__}: {exc}"]
+    """What stopped a build, one problem per line: our checks' and steps' errors, else the exception."""
+    from explainer.errors import ContentError
+
+    found = ContentError.behind(exc)
+    return [str(e) for e in found.errors] if found else [f"{type(exc).__name__}: {exc}"]
 
 
 def on_serve(server, config, builder):
