@@ -15,7 +15,8 @@ def test_each_source_and_each_built_page_is_parsed_once_per_build(tmp_path, monk
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764806400")
     source.READS.clear()
     source._CACHE.clear()
-    built._EXTRACTED.clear()   # what a build in this process may have read already
+    built._EXTRACTED.clear()   # what a build in this process may have read already,
+    monkeypatch.setattr(built, "EXTRACT_CACHE", tmp_path / "no-extract-cache")   # and what earlier builds kept
     assert build.build_site(tmp_path / "site", "http://127.0.0.1:9/proj/") == 0
 
     page_reads = {path: n for path, n in source.READS.items() if isinstance(path, Path)}
@@ -45,7 +46,8 @@ def test_the_steps_that_edit_pages_come_before_the_steps_that_parse_them():
 
 def test_cached_work_gives_the_bytes_a_build_without_caches_gives(tmp_path, monkeypatch):
     """Trimmed styles come from .cache/trim, and what steps read off unchanged pages
-    from memory: the output must be exactly what a build with neither gives."""
+    from memory and .cache/extract: the output must be exactly what a build with
+    none of them gives."""
     import build
     from explainer import site as built, trim_css
 
@@ -53,6 +55,7 @@ def test_cached_work_gives_the_bytes_a_build_without_caches_gives(tmp_path, monk
     assert build.build_site(tmp_path / "warm", "http://127.0.0.1:9/proj/") == 0   # fills both caches
     assert build.build_site(tmp_path / "again", "http://127.0.0.1:9/proj/") == 0  # from them
     monkeypatch.setattr(trim_css, "CACHE", tmp_path / "empty-cache")
+    monkeypatch.setattr(built, "EXTRACT_CACHE", tmp_path / "empty-extract-cache")
     built._EXTRACTED.clear()
     assert build.build_site(tmp_path / "cold", "http://127.0.0.1:9/proj/") == 0
 

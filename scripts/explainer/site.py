@@ -9,6 +9,8 @@ refuses it (the steps' order in explainer.pipeline.STEPS prevents it).
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Callable
 
 from bs4 import BeautifulSoup
 
-from . import LANGS, lang_of_path, lang_prefix
+from . import LANGS, ROOT, lang_of_path, lang_prefix
 
 
 @dataclass
@@ -48,10 +50,23 @@ class BuiltPage:
         return self.site.extract(self.path, what, read)
 
 
-# What steps read off a file's parse, by the file's exact text: a page whose HTML
-# did not change since the last build (under `mkdocs serve`, most of them) is not
-# parsed again. Entries unused by the latest build are dropped.
-_EXTRACTED: dict[tuple[str, str], object] = {}
+# What steps read off a file's parse, by the file's exact text and the reader's
+# code (BuiltSite.extract): a page whose HTML did not change since the last build
+# is not parsed again. In memory, entries unused by the latest build are dropped.
+_EXTRACTED: dict[tuple[str, str, str], object] = {}
+EXTRACT_CACHE = ROOT / ".cache" / "extract"
+_CODE: dict[str, str] = {}
+
+
+def _code_digest(read: Callable) -> str:
+    """The source file of the function that reads a page, hashed: a change to the
+    reader is a new key, never a stale result."""
+    import inspect
+
+    source = inspect.getsourcefile(read) or ""
+    if source not in _CODE:
+        _CODE[source] = hashlib.sha1(Path(source).read_bytes()).hexdigest() if source else ""
+    return _CODE[source]
 
 
 class BuiltSite:
@@ -120,14 +135,25 @@ class BuiltSite:
         return self._soup[path]
 
     def extract(self, path: Path, what: str, read: Callable[[BeautifulSoup], object]):
-        """`read(parse of the file)`, remembered by the file's text: a step that needs
-        only what it reads off a page (links, ids, words) calls this, not soup()."""
+        """`read(parse of the file)`, remembered by the file's exact text and the code
+        of the module that reads it: in memory for this process (under `mkdocs serve`,
+        across rebuilds), and in .cache/extract across builds. A step that needs only
+        what it reads off a page (links, ids, words) calls this, not soup(): a page
+        unchanged since any earlier build is not parsed at all."""
         if path not in self._digest:
             self._digest[path] = hashlib.sha1(self.text(path).encode("utf-8")).hexdigest()
-        key = (what, self._digest[path])
+        key = (what, self._digest[path], _code_digest(read))
         self._used.add(key)
         if key not in _EXTRACTED:
-            _EXTRACTED[key] = read(self.soup(path))
+            stored = EXTRACT_CACHE / (hashlib.sha1("\0".join(key).encode("utf-8")).hexdigest() + ".pickle")
+            try:
+                _EXTRACTED[key] = pickle.loads(stored.read_bytes())
+            except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+                _EXTRACTED[key] = read(self.soup(path))
+                EXTRACT_CACHE.mkdir(parents=True, exist_ok=True)
+                tmp = stored.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(pickle.dumps(_EXTRACTED[key], protocol=pickle.HIGHEST_PROTOCOL))
+                tmp.replace(stored)
         return _EXTRACTED[key]
 
     def forget_unused(self) -> None:
