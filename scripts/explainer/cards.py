@@ -11,8 +11,6 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
-
 from . import ROOT
 from .palette import palette
 
@@ -27,7 +25,9 @@ BACKGROUND, INK, ACCENT, MUTED = _C["ink"], _C["on_ink"], _C["accent_on_ink"], _
 DESIGN_VERSION = "2"
 
 
-def _draw(title: str, kicker: str, figure: str, site_name: str, lang: str) -> Image.Image:
+def _draw(title: str, kicker: str, figure: str, site_name: str, lang: str):
+    from PIL import Image, ImageDraw, ImageFont   # only to draw a card the cache does not have
+
     img = Image.new("RGB", SIZE, BACKGROUND)
     d = ImageDraw.Draw(img)
     d.rectangle([0, 0, 18, SIZE[1]], fill=ACCENT)

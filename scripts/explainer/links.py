@@ -8,8 +8,6 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
-
 from .errors import ContentError
 
 ASSET_TAGS = {"link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
@@ -23,6 +21,7 @@ def _target_file(site: Path, path: str) -> Path | None:
 
 
 def _ids(path: Path) -> set[str]:
+    from bs4 import BeautifulSoup
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
     return {el["id"] for el in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
 

@@ -23,8 +23,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
-from bs4 import BeautifulSoup
-
 log = logging.getLogger("mkdocs.explainer")
 
 ROOT_FILES = ("404.html", "sitemap.xml", "feed.xml", "figures.csv", "figures.json")
@@ -79,6 +77,7 @@ def references(path: Path, site=None) -> list[str]:
     if suffix == ".html":
         if site is not None:
             return site.extract(path, "references", _refs_in_html)
+        from bs4 import BeautifulSoup
         return _refs_in_html(BeautifulSoup(path.read_text(encoding="utf-8"), "lxml"))
     text = path.read_text(encoding="utf-8")
     if suffix == ".css":

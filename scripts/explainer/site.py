@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from bs4 import BeautifulSoup
-
 from . import LANGS, ROOT, lang_of_path, lang_prefix
 
 
@@ -131,6 +129,7 @@ class BuiltSite:
         """The file parsed (lxml), once per build."""
         if path not in self._soup:
             self.parses[path] += 1
+            from bs4 import BeautifulSoup   # only when a page must be parsed: a warm build parses none
             self._soup[path] = BeautifulSoup(self.text(path), "lxml")
         return self._soup[path]
 

@@ -26,9 +26,7 @@ import hashlib
 import re
 from pathlib import Path
 
-import soupsieve
 import tinycss2
-from bs4 import BeautifulSoup
 
 from . import ROOT
 from .errors import ContentError
@@ -55,6 +53,8 @@ SCRIPTED_BODY = (
 
 def as_scripted(page: BeautifulSoup) -> BeautifulSoup:
     """The page, changed in place to what site.js makes of it (light scheme); once."""
+    from bs4 import BeautifulSoup
+
     if page.html is None or page.html.get("class") == ["js"]:
         return page
     page.html["class"] = ["js"]
@@ -207,6 +207,7 @@ class Matcher:
         selector = static_selector(tokens)
         if selector not in self.cache:
             try:
+                import soupsieve
                 compiled = soupsieve.compile(selector)
             except Exception:  # noqa: BLE001 — a selector soupsieve cannot read: keep its rule
                 self.cache[selector] = True
