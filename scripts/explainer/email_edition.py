@@ -72,9 +72,7 @@ class EmailText:
         tag = status_label(f.status, self.lang)
         if not self.html:
             return f"{text} {tag}".replace(" ", KEEP_TOGETHER)
-        # A placeholder, so that the whole text can be escaped before the markup goes in.
-        self._marks.append(Markup('{} <em style="color:{};font-style:italic;">{}</em>').format(text, palette()["warn"], tag))
-        return f"\x00{len(self._marks) - 1}\x00"
+        return f"{text} {self._status_markup(tag)}"
 
     def label(self, *keys: str) -> str:
         """The status label said once for figures shown with mark=False (as on pages)."""
@@ -82,6 +80,10 @@ class EmailText:
         tag = status_label(status, self.lang)
         if not self.html or not tag:
             return tag
+        return self._status_markup(tag)
+
+    def _status_markup(self, tag: str) -> str:
+        """A placeholder for the label's markup, so that the whole text can be escaped before the markup goes in."""
         self._marks.append(Markup('<em style="color:{};font-style:italic;">{}</em>').format(palette()["warn"], tag))
         return f"\x00{len(self._marks) - 1}\x00"
 

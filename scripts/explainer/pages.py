@@ -8,6 +8,7 @@ Jinja comments use {## ##} so that Markdown's {#id} heading attributes pass thro
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 
 import jinja2
@@ -200,7 +201,7 @@ class PageFunctions:
 
     def render_text(self, template: str) -> str:
         """A text from the data file (event, claim update, summary) rendered for this page."""
-        return text_template(template).render(**self.namespace())
+        return text_template(template).render(**self._namespace)   # built once per page, not per text
 
     def kit(self, name: str) -> str:
         """A newsletter summary from data, with plain-text and HTML versions."""
@@ -229,6 +230,10 @@ class PageFunctions:
             return text, ""
         body, stop = (text[:-1], text[-1]) if text.endswith((".", "…")) else (text, "")
         return f"{body} {self.status_markup(status, self._covered_keys)}{stop}", status
+
+    @cached_property
+    def _namespace(self) -> dict:
+        return self.namespace()
 
     def namespace(self) -> dict:
         """What a page may call: the PAGE_CALLS registry (explainer.calls), bound to this page;
