@@ -10,13 +10,13 @@ from conftest import ROOT
 
 def test_each_source_and_each_built_page_is_parsed_once_per_build(tmp_path, monkeypatch):
     import build
-    from explainer import pipeline, site as built, source
+    from explainer import cache, pipeline, site as built, source
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764806400")
     source.READS.clear()
     source._CACHE.clear()
     built._EXTRACTED.clear()   # what a build in this process may have read already,
-    monkeypatch.setattr(built, "EXTRACT_CACHE", tmp_path / "no-extract-cache")   # and what earlier builds kept
+    monkeypatch.setattr(cache, "CACHE", tmp_path / "no-cache")   # and what earlier builds kept
     assert build.build_site(tmp_path / "site", "http://127.0.0.1:9/proj/") == 0
 
     page_reads = {path: n for path, n in source.READS.items() if isinstance(path, Path)}
@@ -45,18 +45,21 @@ def test_the_steps_that_edit_pages_come_before_the_steps_that_parse_them():
 
 
 def test_cached_work_gives_the_bytes_a_build_without_caches_gives(tmp_path, monkeypatch):
-    """Trimmed styles come from .cache/trim, and what steps read off unchanged pages
-    from memory and .cache/extract: the output must be exactly what a build with
-    none of them gives."""
+    """Everything a build keeps for the next (explainer.cache: page analyses and
+    renders, compiled templates, validated data, what steps read off pages, the
+    inlined email, trimmed styles, cards and chart images), in memory and in
+    .cache/: a build from them must give exactly the bytes of a build from nothing."""
     import build
-    from explainer import site as built, trim_css
+    from explainer import cache, data, pages, site as built, source
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764806400")
-    assert build.build_site(tmp_path / "warm", "http://127.0.0.1:9/proj/") == 0   # fills both caches
+    assert build.build_site(tmp_path / "warm", "http://127.0.0.1:9/proj/") == 0   # fills the caches
     assert build.build_site(tmp_path / "again", "http://127.0.0.1:9/proj/") == 0  # from them
-    monkeypatch.setattr(trim_css, "CACHE", tmp_path / "empty-cache")
-    monkeypatch.setattr(built, "EXTRACT_CACHE", tmp_path / "empty-extract-cache")
-    built._EXTRACTED.clear()
+    monkeypatch.setattr(cache, "CACHE", tmp_path / "empty-cache")
+    for memory in (built._EXTRACTED, source._CACHE, pages._RENDERED):
+        memory.clear()
+    for memo in (source.text_template, data._parse_cached, data._ui_cached):
+        memo.cache_clear()
     assert build.build_site(tmp_path / "cold", "http://127.0.0.1:9/proj/") == 0
 
     def files(root):
@@ -65,4 +68,5 @@ def test_cached_work_gives_the_bytes_a_build_without_caches_gives(tmp_path, monk
     again, cold = files(tmp_path / "again"), files(tmp_path / "cold")
     assert sorted(again) == sorted(cold)
     assert [name for name in again if again[name] != cold[name]] == []
-    assert (tmp_path / "empty-cache").is_dir(), "the cold build did not trim for itself"
+    kinds = {p.name for p in (tmp_path / "empty-cache").iterdir()}
+    assert kinds >= {"source", "render", "jinja", "data", "extract", "email", "trim", "cards", "charts"}, "the cold build kept nothing of its own: " + ", ".join(sorted(kinds))

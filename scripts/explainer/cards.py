@@ -11,14 +11,13 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from . import ROOT
+from . import cache
 from .palette import palette
 
 SIZE = (1200, 630)
 FONTS = Path(__file__).parent / "fonts"
 BOLD = FONTS / "DejaVuSans-Bold.ttf"
 REGULAR = FONTS / "DejaVuSans.ttf"
-CACHE = ROOT / ".cache" / "cards"
 # The site's colours (explainer.palette, from overrides/assets/site.css).
 _C = palette()
 BACKGROUND, INK, ACCENT, MUTED = _C["ink"], _C["on_ink"], _C["accent_on_ink"], _C["muted_on_ink"]
@@ -50,12 +49,12 @@ def write_card(dest: Path, title: str, kicker: str, figure: str, site_name: str,
     """Write the card to dest; returns True when it had to be drawn (not cached).
     The kicker says what the figure is and when (the story moves on)."""
     key = hashlib.sha256("\0".join([DESIGN_VERSION, BACKGROUND, INK, ACCENT, MUTED, title, kicker, figure, site_name, lang]).encode()).hexdigest()[:20]
-    cached = CACHE / f"{key}.png"
+    cached = cache.folder("cards") / f"{key}.png"
     dest.parent.mkdir(parents=True, exist_ok=True)
     if cached.exists():
         shutil.copyfile(cached, dest)
         return False
-    CACHE.mkdir(parents=True, exist_ok=True)
+    cached.parent.mkdir(parents=True, exist_ok=True)
     image = _draw(title, kicker, figure, site_name, lang)
     tmp = cached.with_suffix(".tmp")
     image.save(tmp, format="PNG", optimize=True)

@@ -29,6 +29,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from . import ROOT
+from .cache import code_digest, folder, package_version
 from .charts import Layout, chart_layout
 from .data import load_ui
 from .errors import ContentError
@@ -36,7 +37,6 @@ from .palette import palette
 
 WIDTH_PX = 1200                    # 2× a 600 px email column
 FONTS = Path(__file__).parent / "fonts"
-CACHE = ROOT / ".cache" / "charts"
 DESIGN_VERSION = "4"
 # The colours (explainer.palette): opaque, lightly tinted paper, never pure white;
 # the status words and bars as the page's light scheme draws them.
@@ -84,6 +84,7 @@ class ChartImage:
     layout: Layout     # what it shows: the email prints its notes and caveat under it
 
 
+@lru_cache(maxsize=None)
 def _measure(bold: bool, size: int):
     from PIL import ImageFont
 
@@ -239,20 +240,21 @@ def compact(png: bytes) -> bytes:
 def _renderer_key() -> str:
     """What every image depends on besides its SVG: the design, the renderer's
     version and the fonts (read once per build, not once per chart)."""
-    from importlib.metadata import version
-
     fonts = "".join(hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(FONTS.glob("*.ttf")))
-    return "\0".join([DESIGN_VERSION, version("resvg-py"), fonts])
+    return "\0".join([DESIGN_VERSION, package_version("resvg-py"), fonts])
 
 
-def _cached_png(svg: str) -> tuple[bytes, bool]:
-    """(PNG bytes, drawn now?) for this SVG."""
-    key = hashlib.sha256("\0".join([_renderer_key(), svg]).encode()).hexdigest()[:20]
-    cached = CACHE / f"{key}.png"
+def _cached_png(inputs: str, svg) -> tuple[bytes, bool]:
+    """(PNG bytes, drawn now?) for a chart: kept in .cache/charts under a hash of
+    everything the drawing depends on (`inputs`: what it shows and this module's
+    code; the renderer and the fonts), so a chart drawn before is not even laid
+    out again (no font is opened). `svg()` makes the drawing when it is not."""
+    key = hashlib.sha256("\0".join([_renderer_key(), code_digest(__file__), inputs]).encode()).hexdigest()[:20]
+    cached = folder("charts") / f"{key}.png"
     if cached.exists():
         return cached.read_bytes(), False
-    data = rasterize(svg)
-    CACHE.mkdir(parents=True, exist_ok=True)
+    data = rasterize(svg())
+    cached.parent.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(f".{key}.tmp")
     tmp.write_bytes(data)
     tmp.replace(cached)
@@ -276,9 +278,10 @@ def write_chart_pngs(site: Path, pages, footer_for, facts) -> tuple[list[ChartIm
             seen.add((page.lang, name))
             t = load_ui()[page.lang]
             layout = chart_layout(facts, name, page.lang, t)
-            svg, _ = chart_svg(layout, footer_for(name, page.lang), t["sources"])
+            footer = footer_for(name, page.lang)
             try:
-                data, new = _cached_png(svg)
+                data, new = _cached_png(repr((layout, footer, t["sources"], _C)),
+                                        lambda: chart_svg(layout, footer, t["sources"])[0])
             except ValueError as exc:  # resvg refuses the SVG
                 raise ContentError(ROOT / "scripts" / "explainer" / "chart_png.py", f"cannot draw chart `{name}` ({page.lang}) as PNG: {exc}") from None
             drawn += new

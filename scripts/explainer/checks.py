@@ -285,7 +285,7 @@ def check_docs(facts: Facts, docs: Path = DOCS) -> list[ContentError]:
         sources = parsed[slug] = {lang: read_source(path) for lang, path in paths.items()}
         for source in sources.values():
             errors += check_page(source, facts)
-        if all(lang in sources and sources[lang].tree is not None for lang in LANGS):
+        if all(lang in sources and sources[lang].parsed for lang in LANGS):
             errors += compare_headings(slug, sources)
             errors += compare_page_dates(slug, sources)
             errors += compare_calls(sources)

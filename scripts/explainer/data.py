@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import DATA_FILE, LANGS, UI_FILE, schema
+from . import DATA_FILE, LANGS, UI_FILE, cache, schema
 from .errors import ContentError
 
 
@@ -406,7 +406,21 @@ def load_facts(path: Path = DATA_FILE) -> Facts:
 
 @lru_cache(maxsize=4)
 def _parse_cached(path: Path, _mtime: int) -> Facts:
-    return parse_facts(path)
+    return _kept(path, parse_facts)
+
+
+def _kept(path: Path, parse):
+    """parse(path), or what it gave for this exact file with this code, from
+    .cache/data: a build whose data did not change validates nothing (and builds
+    no validator: the schema's models are built on first use). Only a file
+    without problems is kept; one with problems is reported anew each time."""
+    key = cache.key_of(cache.library_digest(), cache.package_version("pydantic"), cache.package_version("PyYAML"),
+                       parse.__name__, str(path), path.read_bytes().decode("utf-8", "replace") if path.exists() else "")
+    kept = cache.load(cache.folder("data"), key)
+    if kept is cache.MISSING:
+        kept = parse(path)
+        cache.store(cache.folder("data"), key, kept)
+    return kept
 
 
 def load_ui(path: Path = UI_FILE) -> dict[str, dict[str, str]]:
@@ -416,6 +430,10 @@ def load_ui(path: Path = UI_FILE) -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=4)
 def _ui_cached(path: Path, _mtime: int) -> dict[str, dict[str, str]]:
+    return _kept(path, parse_ui)
+
+
+def parse_ui(path: Path = UI_FILE) -> dict[str, dict[str, str]]:
     problems = Problems(path)
     doc = load_yaml(path, problems)
     if not isinstance(doc, dict):

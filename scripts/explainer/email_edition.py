@@ -28,7 +28,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import DATA_FILE, DOCS, LANGS, NAV_SLUGS, lang_prefix, page_path
+from . import DATA_FILE, DOCS, LANGS, NAV_SLUGS, cache, lang_prefix, page_path
 from .source import special_slugs
 from .chart_png import ChartImage, write_chart_pngs
 from .data import ARTICLE, Facts, load_ui
@@ -125,8 +125,10 @@ def wrap_text(text: str, width: int = TEXT_WIDTH) -> str:
 
 
 def _template_env() -> jinja2.Environment:
+    """The email's templates, compiled once ever (Jinja's bytecode cache, by their text)."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=jinja2.select_autoescape(["html"]),
-                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                              bytecode_cache=cache.bytecode_cache())
 
 
 def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url: str, site_names: dict, pages, chart: ChartImage) -> dict:
@@ -192,14 +194,24 @@ def edition_context(lang: str, html: bool, facts: Facts, section: dict, site_url
 
 
 def render_html(ctx: dict) -> str:
-    import css_inline
+    return inline_styles(_template_env().get_template("email.html").render(**ctx))
 
-    page = _template_env().get_template("email.html").render(**ctx)
-    inlined = css_inline.inline(page, keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False)
-    # css-inline leaves class attributes behind; mail clients ignore them, so drop the weight.
-    inlined = re.sub(r'\s+class="[^"]*"', "", inlined)
-    if not inlined.lstrip().lower().startswith("<!doctype"):
-        inlined = "<!DOCTYPE html>\n" + inlined
+
+def inline_styles(page: str) -> str:
+    """The page with its styles moved into style="" attributes, as mail clients
+    need; kept in .cache/email by the page's text and this module's code, so a
+    build whose edition did not change does not load the inliner at all."""
+    key = cache.key_of(cache.code_digest(__file__), cache.package_version("css-inline"), page)
+    inlined = cache.load(cache.folder("email"), key)
+    if inlined is cache.MISSING:
+        import css_inline
+
+        inlined = css_inline.inline(page, keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False)
+        # css-inline leaves class attributes behind; mail clients ignore them, so drop the weight.
+        inlined = re.sub(r'\s+class="[^"]*"', "", inlined)
+        if not inlined.lstrip().lower().startswith("<!doctype"):
+            inlined = "<!DOCTYPE html>\n" + inlined
+        cache.store(cache.folder("email"), key, inlined)
     return inlined
 
 

@@ -7,8 +7,9 @@ Jinja comments use {## ##} so that Markdown's {#id} heading attributes pass thro
 """
 from __future__ import annotations
 
+import hashlib
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import jinja2
@@ -16,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from babel.lists import format_list
 
-from . import LOCALES, lang_prefix, page_language, page_path
+from . import LOCALES, cache, lang_prefix, page_language, page_path
 from .citations import credits
 from .calls import PAGE_CALLS, PAGE_VALUES, bad_call_message, parse_day
 from .charts import chart_layout
@@ -246,13 +247,58 @@ class PageFunctions:
         return {name: getattr(self, name) for name in PAGE_CALLS} | values
 
 
+# Rendered pages, by everything a render reads (render_key): in memory (under
+# `mkdocs serve`, a save renders only the page saved) and in .cache/render.
+_RENDERED: dict[str, str] = {}
+# The inputs every page's render shares, by folder: the code, the components and
+# the data. Any change to a file there renders every page again.
+RENDER_INPUTS = ("scripts/explainer", "overrides", "data", "mkdocs.yml")
+LIBRARIES = ("jinja2", "markupsafe", "babel", "mkdocs", "mkdocs-material")
+
+
+@lru_cache(maxsize=4)
+def shared_inputs(site_url: str, repo_url: str, email: str) -> str:
+    """A digest of what every page's render depends on besides its own source; made
+    once per build (the pre-build hook forgets it: `shared_inputs.cache_clear()`)."""
+    from . import ROOT
+
+    files = []
+    for name in RENDER_INPUTS:
+        top = ROOT / name
+        files += [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    digest = hashlib.sha1()
+    for part in [site_url, repo_url, email, repr(special_slugs()), *(cache.package_version(n) for n in LIBRARIES)]:
+        digest.update(part.encode("utf-8") + b"\0")
+    for file in files:
+        digest.update(file.relative_to(ROOT).as_posix().encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def render_key(markdown: str, page, config) -> str:
+    shared = shared_inputs(config.site_url or "", config.repo_url or "", corrections_email(config))
+    return cache.key_of(shared, page.url, page.file.src_uri, repr(sorted(page.meta.items())), markdown)
+
+
 def render_page(markdown: str, page, config) -> str:
     """The page's Markdown with its calls rendered, from the source's one parse
-    (explainer.source: the checks before the build read the same parse)."""
+    (explainer.source: the checks before the build read the same parse); taken
+    from _RENDERED or .cache/render when nothing it reads has changed."""
+    key = render_key(markdown, page, config)
+    if key not in _RENDERED:
+        _RENDERED[key] = cache.load(cache.folder("render"), key)
+        if _RENDERED[key] is cache.MISSING:
+            del _RENDERED[key]
+            rendered = _render_page(markdown, page, config)
+            cache.store(cache.folder("render"), key, rendered)
+            _RENDERED[key] = rendered
+    return _RENDERED[key]
+
+
+def _render_page(markdown: str, page, config) -> str:
     facts = load_facts()
     path = Path(page.file.abs_src_path)
     source = read_source(path)
-    if source.tree is None:   # the checks before the build refuse it with its line; this is the backstop
+    if not source.parsed:   # the checks before the build refuse it with its line; this is the backstop
         raise ContentError.group(source.errors)
     # MkDocs strips the front matter itself; the text is the body we parsed unless
     # the file changed between the checks and this render (then parse it afresh).

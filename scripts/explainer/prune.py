@@ -105,13 +105,18 @@ def reachable(site: Path, site_url: str, built=None) -> set[Path]:
     """Every file reached from the roots by following references."""
     seen: set[Path] = set()
     todo = list(roots(site))
+    # A reference means the same file from any file of a folder: every page of a
+    # depth links the same assets the same way, so each is looked up once.
+    found: dict[tuple[Path, str], Path | None] = {}
     while todo:
         path = todo.pop()
         if path in seen:
             continue
         seen.add(path)
         for url in references(path, built):
-            target = local_file(site, site_url, path, url)
+            if (path.parent, url) not in found:
+                found[path.parent, url] = local_file(site, site_url, path, url)
+            target = found[path.parent, url]
             if target and target not in seen:
                 todo.append(target)
     return seen

@@ -30,7 +30,7 @@ SOURCE_KINDS = ("original", "aggregator")  # `kind: aggregator`: a page that onl
 
 class Entry(BaseModel):
     # Fields the build does not read are allowed (a chart's extra options, notes to editors).
-    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True)
+    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True, defer_build=True)
 
 
 def _field(lang: str) -> str:

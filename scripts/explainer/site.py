@@ -9,14 +9,12 @@ refuses it (the steps' order in explainer.pipeline.STEPS prevents it).
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import LANGS, ROOT, lang_of_path, lang_prefix
+from . import LANGS, cache, lang_of_path, lang_prefix
 
 
 @dataclass
@@ -52,8 +50,6 @@ class BuiltPage:
 # code (BuiltSite.extract): a page whose HTML did not change since the last build
 # is not parsed again. In memory, entries unused by the latest build are dropped.
 _EXTRACTED: dict[tuple[str, str, str], object] = {}
-EXTRACT_CACHE = ROOT / ".cache" / "extract"
-_CODE: dict[str, str] = {}
 
 
 def _code_digest(read: Callable) -> str:
@@ -61,10 +57,7 @@ def _code_digest(read: Callable) -> str:
     reader is a new key, never a stale result."""
     import inspect
 
-    source = inspect.getsourcefile(read) or ""
-    if source not in _CODE:
-        _CODE[source] = hashlib.sha1(Path(source).read_bytes()).hexdigest() if source else ""
-    return _CODE[source]
+    return cache.code_digest(inspect.getsourcefile(read) or "")
 
 
 class BuiltSite:
@@ -144,15 +137,11 @@ class BuiltSite:
         key = (what, self._digest[path], _code_digest(read))
         self._used.add(key)
         if key not in _EXTRACTED:
-            stored = EXTRACT_CACHE / (hashlib.sha1("\0".join(key).encode("utf-8")).hexdigest() + ".pickle")
-            try:
-                _EXTRACTED[key] = pickle.loads(stored.read_bytes())
-            except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+            stored = cache.key_of(*key)
+            _EXTRACTED[key] = cache.load(cache.folder("extract"), stored)
+            if _EXTRACTED[key] is cache.MISSING:
                 _EXTRACTED[key] = read(self.soup(path))
-                EXTRACT_CACHE.mkdir(parents=True, exist_ok=True)
-                tmp = stored.with_suffix(f".{os.getpid()}.tmp")
-                tmp.write_bytes(pickle.dumps(_EXTRACTED[key], protocol=pickle.HIGHEST_PROTOCOL))
-                tmp.replace(stored)
+                cache.store(cache.folder("extract"), stored, _EXTRACTED[key])
         return _EXTRACTED[key]
 
     def forget_unused(self) -> None:

@@ -29,7 +29,7 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from . import DEFAULT_LANG, DOCS, NAV_SLUGS
+from . import DEFAULT_LANG, DOCS, NAV_SLUGS, cache
 from .errors import ContentError
 from .frontmatter import split_front_matter_text
 
@@ -133,11 +133,25 @@ def calls_in(tree: nodes.Template, first_line: int, known: frozenset[str], path:
     return calls, errors
 
 
+def compiled(text: str, name: str | None = None, filename: str | None = None, tree: nodes.Template | None = None) -> jinja2.Template:
+    """`text` compiled for rendering (from `tree` when it is already parsed), or
+    taken from Jinja's bytecode cache in .cache/jinja. Its key is the text, its
+    file and this module's code, so a change to the page environment compiles
+    everything again."""
+    bcc = cache.bytecode_cache()
+    key = cache.key_of(cache.code_digest(__file__), name or "", text)
+    bucket = bcc.get_bucket(PAGE_ENV, key, filename, text)
+    if bucket.code is None:
+        bucket.code = PAGE_ENV.compile(tree if tree is not None else text, name=name, filename=filename)
+        bcc.set_bucket(bucket)
+    return PAGE_ENV.template_class.from_code(PAGE_ENV, bucket.code, PAGE_ENV.make_globals(None), None)
+
+
 @lru_cache(maxsize=4096)
 def text_template(text: str) -> jinja2.Template:
-    """A text kept in data/facts.yml, compiled once per process (a timeline event is
-    shown by pages in every language; under `mkdocs serve`, in every rebuild)."""
-    return PAGE_ENV.from_string(text)
+    """A text kept in data/facts.yml, compiled once (a timeline event is shown by
+    pages in every language; under `mkdocs serve`, in every rebuild)."""
+    return compiled(text)
 
 
 def parse_template(text: str, first_line: int, path: Path | None) -> tuple[nodes.Template | None, list[ContentError]]:
@@ -237,18 +251,27 @@ class PageSource:
     meta: dict
     body: str
     first: int                       # the file line where the body starts
-    tree: nodes.Template | None
+    parsed: bool                     # False: a syntax error (in `errors`, with its line)
     calls: list[Call]
     headings: list[Heading]
     blocks: list[Block]
     errors: list[ContentError]
+    _tree: nodes.Template | None = None
     _template: jinja2.Template | None = None
 
+    @property
+    def tree(self) -> nodes.Template | None:
+        """Jinja's syntax tree of the body (None after a syntax error); when the
+        analysis came from .cache/source, parsed only if something asks for it."""
+        if self._tree is None and self.parsed:
+            self._tree = PAGE_ENV.parse(self.body)
+        return self._tree
+
     def template(self) -> jinja2.Template:
-        """The body compiled for rendering, from the tree already parsed."""
+        """The body compiled for rendering: from Jinja's bytecode cache, else from
+        the tree already parsed."""
         if self._template is None:
-            code = PAGE_ENV.compile(self.tree, name=self.path.name, filename=str(self.path))
-            self._template = PAGE_ENV.template_class.from_code(PAGE_ENV, code, PAGE_ENV.make_globals(None), None)
+            self._template = compiled(self.body, self.path.name, str(self.path), self._tree)
         return self._template
 
     def named(self, name: str) -> list[Call]:
@@ -263,8 +286,10 @@ class PageSource:
 
 
 _CACHE: dict[Path, tuple[tuple[int, int], PageSource]] = {}
-
-
+# What read_source finds in a page is also kept across builds in .cache/source, by
+# the file's path and exact text and the code that reads it (never a page with a
+# problem: its errors are found anew, with their lines).
+_HERE = Path(__file__).parent
 
 
 def read_source(path: Path) -> PageSource:
@@ -280,9 +305,16 @@ def read_source(path: Path) -> PageSource:
         return cached[1]
     READS[path] += 1
     text = path.read_text(encoding="utf-8")
-    meta, body, first, errors = split_front_matter_text(text, path)
     match = re.fullmatch(r"(.+)\.([A-Za-z-]+)\.md", path.name)
     slug, lang = (match.group(1), match.group(2)) if match else (path.stem, None)
+    code = cache.code_digest(__file__, _HERE / "calls.py", _HERE / "frontmatter.py")
+    kept_key = cache.key_of(code, jinja2.__version__, str(path), text)
+    kept = cache.load(cache.folder("source"), kept_key)
+    if kept is not cache.MISSING:
+        source = PageSource(path, slug, lang, *kept, errors=[])
+        _CACHE[path] = (key, source)
+        return source
+    meta, body, first, errors = split_front_matter_text(text, path)
     tree, syntax = parse_template(body, first, path)
     errors += syntax
     calls: list[Call] = []
@@ -294,8 +326,10 @@ def read_source(path: Path) -> PageSource:
         block = next((b for b in blocks if b.start <= call.line <= b.end), None)
         if block is not None:
             block.calls.append(call)
-    source = PageSource(path, slug, lang, meta, body, first, tree, calls, headings, blocks, errors)
+    source = PageSource(path, slug, lang, meta, body, first, tree is not None, calls, headings, blocks, errors, tree)
     _CACHE[path] = (key, source)
+    if not errors:
+        cache.store(cache.folder("source"), kept_key, (meta, body, first, True, calls, headings, blocks))
     return source
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import ROOT
+from . import ROOT, cache
 from .errors import ContentError
 
 OVERRIDES = ROOT / "overrides"
@@ -54,7 +54,6 @@ class ReportingTemplate(jinja2.Template):
             raise template_error(exc) from None
 
 
-BYTECODE = ROOT / ".cache" / "jinja"
 
 
 def use_reporting_templates(env: jinja2.Environment) -> jinja2.Environment:
@@ -62,8 +61,7 @@ def use_reporting_templates(env: jinja2.Environment) -> jinja2.Environment:
     compiled templates on disk (keyed by each template's source: a changed template
     is compiled again), so a build does not compile Material's templates anew."""
     env.template_class = ReportingTemplate
-    BYTECODE.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(BYTECODE))
+    env.bytecode_cache = cache.bytecode_cache()
     return env
 
 

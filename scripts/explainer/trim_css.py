@@ -28,10 +28,9 @@ from pathlib import Path
 
 import tinycss2
 
-from . import ROOT
+from . import cache
 from .errors import ContentError
 
-CACHE = ROOT / ".cache" / "trim"
 
 NEVER_AN_ID = ":not(#site-never-an-id)"  # stands for a stripped pseudo-class: matches anything
 
@@ -285,7 +284,7 @@ def trim_stylesheets(site) -> list[ContentError]:
         digest.update(css.encode("utf-8"))
     for path in paths:
         digest.update(site.extract(path, "structure " + ",".join(sorted(valued)), lambda soup: page_structure(as_scripted(soup), valued)).encode())
-    cached = CACHE / digest.hexdigest()[:32]
+    cached = cache.folder("trim") / digest.hexdigest()[:32]
     if not all((cached / sheet.name).is_file() for sheet in sheets):
         matcher = Matcher([as_scripted(site.soup(path)) for path in paths])
         cached.mkdir(parents=True, exist_ok=True)

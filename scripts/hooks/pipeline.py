@@ -94,10 +94,12 @@ def on_pre_build(config):
         return
     from explainer.checks import check_sources
     from explainer.errors import ContentError
+    from explainer.pages import shared_inputs
     from explainer.source import special_slugs
     from explainer.templates import check_templates, use_reporting_templates
 
     special_slugs.cache_clear()   # which pages list the sources, the updates, the kit: as the pages say now
+    shared_inputs.cache_clear()   # what every page's render reads: as it is now
     _state["pages"] = []
     handler = _state["warnings"] = _Warnings()
     logging.getLogger("mkdocs").addHandler(handler)

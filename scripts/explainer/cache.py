@@ -1,0 +1,94 @@
+"""What a build keeps in .cache/ between builds, keyed by everything it depends on.
+
+A result is stored under a hash of its inputs: the exact text it was made from
+and the code that made it (`code_digest`), so a change to either is a new key,
+never a stale result. Nothing here reads the clock; an old entry is simply never
+asked for again (delete .cache/ to reclaim the space). Entries are written to a
+temporary file and renamed, so a build stopped halfway leaves no torn entry.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from functools import lru_cache
+from pathlib import Path
+
+from . import ROOT
+
+CACHE = ROOT / ".cache"   # one root: a test (or a maintainer) points it elsewhere for a build from nothing
+_CODE: dict[str, str] = {}
+
+
+def code_digest(*files: str | Path) -> str:
+    """The files' bytes, hashed (once per process per file)."""
+    out = []
+    for file in files:
+        name = str(file)
+        if name not in _CODE:
+            _CODE[name] = hashlib.sha1(Path(name).read_bytes()).hexdigest() if name else ""
+        out.append(_CODE[name])
+    return ",".join(out)
+
+
+def folder(kind: str) -> Path:
+    """.cache/<kind>/, as CACHE is now."""
+    return CACHE / kind
+
+
+def bytecode_cache():
+    """Jinja's own cache of compiled templates, in .cache/jinja (theme, overrides,
+    components, page bodies, data texts, the email): keyed by each template's name
+    and source, so a changed template is compiled again."""
+    import jinja2
+
+    path = folder("jinja")
+    if path not in _BYTECODE:
+        path.mkdir(parents=True, exist_ok=True)
+        _BYTECODE[path] = jinja2.FileSystemBytecodeCache(str(path))
+    return _BYTECODE[path]
+
+
+_BYTECODE: dict[Path, object] = {}
+
+
+@lru_cache(maxsize=None)
+def package_version(name: str) -> str:
+    """An installed package's version: a cached result made by a library is kept
+    under it, so an upgrade makes it again."""
+    from importlib.metadata import version
+
+    return version(name)
+
+
+@lru_cache(maxsize=1)
+def library_digest() -> str:
+    """The build library's Python files and mkdocs.yml (which it reads on import),
+    hashed once per process: under `mkdocs serve`, a change to any of them imports
+    the library afresh (scripts/hooks/facts.py), this module with it."""
+    library = ROOT / "scripts" / "explainer"
+    return code_digest(*sorted(library.rglob("*.py")), ROOT / "mkdocs.yml")
+
+
+def key_of(*parts: str) -> str:
+    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+MISSING = object()
+
+
+def load(folder: Path, key: str):
+    """The object kept as <folder>/<key>.pickle, or MISSING (never stored, or
+    unreadable: then it is made again and stored over)."""
+    try:
+        return pickle.loads((folder / f"{key}.pickle").read_bytes())
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, ImportError, TypeError):
+        return MISSING
+
+
+def store(folder: Path, key: str, value) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = folder / f"{key}.pickle"
+    tmp = stored.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    tmp.replace(stored)
