@@ -118,3 +118,39 @@ def test_a_missing_address_requested_during_a_rebuild_does_not_stop_the_preview(
                 fetch(origin + "/en/terms/")
                 time.sleep(0.05)
             wait_for(lambda: f"{marker} {n}" in fetch(url), f"{url} to show the save made while 404s were served", log)
+
+
+def test_the_preview_notices_a_save_within_a_tenth_of_a_second(tmp_path, monkeypatch):
+    """MkDocs' watcher looks for saved files every 0.5 s; the serve hook makes it
+    every 0.1 s, for what MkDocs watched before the hook (docs/, mkdocs.yml) and
+    what it watches after (mkdocs.yml's `watch:`). This pins the two watchdog
+    attributes the hook sets: an upgrade that renames them fails here."""
+    import importlib.util
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from explainer import ROOT
+
+    monkeypatch.syspath_prepend(str(ROOT / "scripts" / "hooks"))
+    spec = importlib.util.spec_from_file_location("pipeline_hook_under_test", ROOT / "scripts" / "hooks" / "pipeline.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    for name in ("docs", "data"):
+        (tmp_path / name).mkdir()
+    server = LiveReloadServer(builder=lambda config=None: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    server.watch(str(tmp_path / "docs"))
+    assert [e.timeout for e in server.observer.emitters] == [0.5], "MkDocs' own interval changed: revisit POLL_SECONDS"
+    hook.on_serve(server, None, server.builder)
+    server.watch(str(tmp_path / "data"))
+    assert sorted(e.timeout for e in server.observer.emitters) == [hook.POLL_SECONDS] * 2 == [0.1, 0.1]
+    try:
+        server.observer.start()   # and the watcher polls at that pace: a save is seen within a few rounds
+        time.sleep(0.3)
+        (tmp_path / "docs" / "page.md").write_text("saved", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert server._want_rebuild, "the save was never noticed"
+    finally:
+        server.observer.stop()
+        server.observer.join(timeout=5)
