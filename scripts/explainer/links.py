@@ -65,8 +65,12 @@ def check_links(site) -> list[ContentError]:
     root_path = base.path if base.path.endswith("/") else base.path + "/"
     sources = {page.path: page.source for page in site.pages}
 
+    ids: dict[Path, set[str]] = {}
+
     def ids_of(path: Path) -> set[str]:
-        return site.extract(path, "links", _refs_and_ids)[1]
+        if path not in ids:
+            ids[path] = site.extract(path, "links", _refs_and_ids)[1]
+        return ids[path]
 
     targets: dict[str, Path | None] = {}   # the same few hundred addresses, linked from every page
 
@@ -75,16 +79,25 @@ def check_links(site) -> list[ContentError]:
             targets[path] = _target_file(site.root, path)
         return targets[path]
 
+    resolved: dict[tuple[str, str], object] = {}   # a link means the same from every page of a folder
+
+    def resolve(folder_url: str, href: str):
+        if (folder_url, href) not in resolved:
+            resolved[folder_url, href] = urlsplit(urljoin(folder_url, href))
+        return resolved[folder_url, href]
+
     errors = []
     for page in site.html_files():
         rel = page.relative_to(site.root).as_posix()
         source = sources.get(page, rel)
         page_url = f"{base.scheme}://{base.netloc}{root_path}{rel}"
+        folder = rel.rpartition("/")[0]
+        folder_url = f"{base.scheme}://{base.netloc}{root_path}{folder + '/' if folder else ''}"
         refs, _ = site.extract(page, "links", _refs_and_ids)
         for tag, href in refs:
             if href.startswith(("mailto:", "data:", "javascript:")):
                 continue
-            url = urlsplit(urljoin(page_url, href))
+            url = resolve(page_url if href[:1] in ("", "#", "?") else folder_url, href)
             same_origin = (url.scheme, url.netloc) == (base.scheme, base.netloc)
             if not same_origin:
                 if tag != "a":

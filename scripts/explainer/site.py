@@ -55,9 +55,11 @@ _EXTRACTED: dict[tuple[str, str, str], object] = {}
 def _code_digest(read: Callable) -> str:
     """The source file of the function that reads a page, hashed: a change to the
     reader is a new key, never a stale result."""
-    import inspect
-
-    return cache.code_digest(inspect.getsourcefile(read) or "")
+    code = getattr(read, "__code__", None)   # a function's own file, without inspect's search
+    if code is None:
+        import inspect
+        return cache.code_digest(inspect.getsourcefile(read) or "")
+    return cache.code_digest(code.co_filename)
 
 
 class BuiltSite:

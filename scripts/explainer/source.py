@@ -164,15 +164,23 @@ def parse_template(text: str, first_line: int, path: Path | None) -> tuple[nodes
 
 def parse_text(text: str, path: Path, line: int | None) -> tuple[list[Call], list[ContentError]]:
     """The calls of a text kept in data/facts.yml, all placed at the entry's line."""
+    calls, messages = _text_analysis(text)
+    return ([Call(c.name, c.args, c.kwargs, line or 0, c.literal) for c in calls],
+            [ContentError(path, message, line) for message in messages])
+
+
+@lru_cache(maxsize=4096)
+def _text_analysis(text: str) -> tuple[tuple[Call, ...], tuple[str, ...]]:
+    """A data text's calls and problems, parsed once per process (under `mkdocs
+    serve`, a text unchanged since the last rebuild is not parsed again)."""
     from .calls import PAGE_CALLS, PAGE_VALUES
 
     READS[("text", text)] += 1
     tree, errors = parse_template(text, 1, None)
     if tree is None:
-        return [], [ContentError(path, errors[0].message, line)]
+        return (), (errors[0].message,)
     calls, errors = calls_in(tree, 1, frozenset(PAGE_CALLS), None, frozenset(PAGE_VALUES))
-    return ([Call(c.name, c.args, c.kwargs, line or 0, c.literal) for c in calls],
-            [ContentError(path, e.message, line) for e in errors])
+    return tuple(calls), tuple(e.message for e in errors)
 
 
 def _blocks(lines: list[str], first: int) -> tuple[list[Heading], list[Block]]:

@@ -176,12 +176,13 @@ def test_a_macros_parameters_are_names_a_page_may_use():
     assert parse_text("{% macro m(p) %}{{ p }}{% endmacro %}", PAGE, 1) == ([], [])
 
 
-def test_each_data_text_parse_is_counted():
-    text = "{{ cite(5) }} counted"
+def test_each_data_text_is_parsed_once_however_often_it_is_checked():
+    text = "{{ cite(5) }} counted once"
     before = READS[("text", text)]
-    parse_text(text, PAGE, 1)
-    parse_text(text, PAGE, 1)
-    assert READS[("text", text)] == before + 2
+    first = parse_text(text, PAGE, 1)
+    again = parse_text(text, PAGE, 7)
+    assert READS[("text", text)] == before + 1
+    assert [c.line for c in first[0]] == [1] and [c.line for c in again[0]] == [7], "each call is placed at its own entry's line"
 
 
 def test_errors_of_a_data_text_name_its_file():
