@@ -81,6 +81,15 @@ def page_lang(context) -> str:
     return page_language(page)
 
 
+def on_pre_page(page, config, files):
+    from explainer import converted
+
+    # MkDocs converts the page's Markdown with page.render(config, files): this
+    # one keeps each conversion by its inputs (explainer/converted.py).
+    page.render = lambda config, files: converted.render(page, config, files)
+    return page
+
+
 def on_page_markdown(markdown, page, config, files):
     from explainer.pages import render_page
 
