@@ -45,18 +45,19 @@ def test_the_steps_that_edit_pages_come_before_the_steps_that_parse_them():
 
 
 def test_cached_work_gives_the_bytes_a_build_without_caches_gives(tmp_path, monkeypatch):
-    """Everything a build keeps for the next (explainer.cache: page analyses and
-    renders, compiled templates, validated data, what steps read off pages, the
-    inlined email, trimmed styles, cards and chart images), in memory and in
-    .cache/: a build from them must give exactly the bytes of a build from nothing."""
+    """Everything a build keeps for the next (explainer.cache: page analyses,
+    renders and Markdown conversions, compiled templates, validated data, Babel's
+    answers, what steps read off pages, the inlined email, trimmed styles, cards
+    and chart images), in memory and in .cache/: a build from them must give
+    exactly the bytes of a build from nothing."""
     import build
-    from explainer import cache, data, pages, site as built, source
+    from explainer import cache, converted, data, pages, site as built, source
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764806400")
     assert build.build_site(tmp_path / "warm", "http://127.0.0.1:9/proj/") == 0   # fills the caches
     assert build.build_site(tmp_path / "again", "http://127.0.0.1:9/proj/") == 0  # from them
     monkeypatch.setattr(cache, "CACHE", tmp_path / "empty-cache")
-    for memory in (built._EXTRACTED, source._CACHE, pages._RENDERED):
+    for memory in (built._EXTRACTED, source._CACHE, pages._RENDERED, converted._KEPT, cache._CLDR):
         memory.clear()
     for memo in (source.text_template, data._parse_cached, data._ui_cached):
         memo.cache_clear()
@@ -69,4 +70,4 @@ def test_cached_work_gives_the_bytes_a_build_without_caches_gives(tmp_path, monk
     assert sorted(again) == sorted(cold)
     assert [name for name in again if again[name] != cold[name]] == []
     kinds = {p.name for p in (tmp_path / "empty-cache").iterdir()}
-    assert kinds >= {"source", "render", "jinja", "data", "extract", "email", "trim", "cards", "charts"}, "the cold build kept nothing of its own: " + ", ".join(sorted(kinds))
+    assert kinds >= {"source", "render", "markdown", "jinja", "data", "cldr", "extract", "email", "trim", "cards", "charts"}, "the cold build kept nothing of its own: " + ", ".join(sorted(kinds))

@@ -11,11 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
-DATA_FILE = ROOT / "data" / "facts.yml"
-UI_FILE = ROOT / "data" / "ui.yml"
-CONFIG_FILE = ROOT / "mkdocs.yml"
+from .paths import CONFIG_FILE, DATA_FILE, DOCS, ROOT, UI_FILE  # noqa: F401 — the package's names for them
 
 
 def read_config(path: Path = CONFIG_FILE) -> dict:
@@ -40,13 +36,19 @@ class Language:
 def _locale(code: str) -> str:
     """language_TERRITORY for a code: as written when it names a territory (en_US,
     pt-BR), else the territory CLDR deems likeliest (es → es_ES, en → en_US, fr → fr_FR)."""
-    from babel.core import get_global
+    from . import cache
 
     if "_" in code or "-" in code:
         parts = code.replace("-", "_").split("_")
         return f"{parts[0]}_{parts[-1]}"
-    likely = get_global("likely_subtags").get(code, code).split("_")
+    likely = cache.cldr(_likely_subtags, code).split("_")
     return f"{likely[0]}_{likely[-1]}" if len(likely) > 1 else code
+
+
+def _likely_subtags(code: str) -> str:
+    from babel.core import get_global
+
+    return get_global("likely_subtags").get(code, code)
 
 
 def read_languages(config: dict) -> tuple[Language, ...]:

@@ -14,7 +14,7 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 
-from . import ROOT
+from .paths import ROOT
 
 CACHE = ROOT / ".cache"   # one root: a test (or a maintainer) points it elsewhere for a build from nothing
 _CODE: dict[str, str] = {}
@@ -68,6 +68,35 @@ def library_digest() -> str:
     the library afresh (scripts/hooks/facts.py), this module with it."""
     library = ROOT / "scripts" / "explainer"
     return code_digest(*sorted(library.rglob("*.py")), ROOT / "mkdocs.yml")
+
+
+# Babel's answers (explainer.format): by Babel's version, {call: text}, loaded
+# once per process and written back at the end of a build that asked anything new.
+_CLDR: dict[Path, dict[str, str]] = {}
+_CLDR_NEW: set[Path] = set()
+
+
+def cldr(function, *args, **kwargs) -> str:
+    """function(*args, **kwargs), a call into Babel, remembered in .cache/cldr by
+    Babel's version: CLDR's answer to the same question does not change, and a
+    build that asks nothing new never loads Babel's locale data (about 6 MiB)."""
+    path = folder("cldr") / f"{package_version('babel')}.pickle"
+    if path not in _CLDR:
+        found = load(path.parent, path.stem)
+        _CLDR[path] = found if isinstance(found, dict) else {}
+    memo = _CLDR[path]
+    key = repr((function.__module__, function.__qualname__, args, sorted(kwargs.items())))
+    if key not in memo:
+        memo[key] = function(*args, **kwargs)
+        _CLDR_NEW.add(path)
+    return memo[key]
+
+
+def save_cldr() -> None:
+    """Write back what cldr() learnt (the end of every build)."""
+    for path in sorted(_CLDR_NEW):
+        store(path.parent, path.stem, _CLDR[path])
+    _CLDR_NEW.clear()
 
 
 def key_of(*parts: str) -> str:

@@ -13,6 +13,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
 from . import LOCALES as LOCALE
+from .cache import cldr
 from .data import Fact, load_ui
 
 NBSP = "\u00a0"
@@ -33,7 +34,7 @@ def number(x: float, lang: str) -> str:
     """A number with the language's separators and no needless decimals."""
     if float(x).is_integer():
         x = int(x)
-    return format_decimal(x, locale=LOCALE[lang], decimal_quantization=False)
+    return cldr(format_decimal, x, locale=LOCALE[lang], decimal_quantization=False)
 
 
 def scaled(value: float, lang: str, digits: int | None = None) -> str:
@@ -56,11 +57,11 @@ def render(fact: Fact, lang: str) -> str:
         case "money":
             return money(v, lang, fact.digits)
         case "price":
-            return f"{_words(lang, 'number.dollars')}{format_decimal(v, format='#,##0.00', locale=loc)}"
+            return f"{_words(lang, 'number.dollars')}{cldr(format_decimal, v, format='#,##0.00', locale=loc)}"
         case "number":
             return scaled(v, lang, fact.digits) if v >= 10**6 else number(round_sig(v, fact.digits), lang)
         case "percent":
-            return format_percent(v, locale=loc, decimal_quantization=False)
+            return cldr(format_percent, v, locale=loc, decimal_quantization=False)
         case "gw":
             return f"{number(v, lang)}{NBSP}GW"
         case "years":
@@ -69,11 +70,11 @@ def render(fact: Fact, lang: str) -> str:
         case "year":
             return str(v)
         case "month":
-            return format_skeleton("yMMMM", v, locale=loc)
+            return cldr(format_skeleton, "yMMMM", v, locale=loc)
         case "date":
-            return format_date(v, format="long", locale=loc)
+            return cldr(format_date, v, format="long", locale=loc)
         case "list":
-            return format_list([str(x) for x in v], locale=loc)
+            return listing([str(x) for x in v], lang)
         case "words":
             return v[lang]
     raise ValueError(f"unknown kind {fact.kind}")
@@ -85,5 +86,10 @@ def date_text(value: str | int | dt.date, lang: str) -> str:
     if len(text) == 4:
         return text
     if len(text) == 7:
-        return format_skeleton("yMMMM", dt.datetime.strptime(text, "%Y-%m").date(), locale=LOCALE[lang])
-    return format_date(dt.date.fromisoformat(text), format="long", locale=LOCALE[lang])
+        return cldr(format_skeleton, "yMMMM", dt.datetime.strptime(text, "%Y-%m").date(), locale=LOCALE[lang])
+    return cldr(format_date, dt.date.fromisoformat(text), format="long", locale=LOCALE[lang])
+
+
+def listing(items: list[str], lang: str) -> str:
+    """"a, b and c" / "a, b y c"."""
+    return cldr(format_list, list(items), locale=LOCALE[lang])

@@ -15,15 +15,13 @@ from pathlib import Path
 import jinja2
 from mkdocs.utils import get_relative_url
 
-from babel.lists import format_list
-
-from . import LOCALES, cache, lang_prefix, page_language, page_path
+from . import cache, lang_prefix, page_language, page_path
 from .citations import credits
 from .calls import PAGE_CALLS, PAGE_VALUES, bad_call_message, parse_day
 from .charts import chart_layout
 from .data import Facts, load_facts, load_ui
 from .errors import ContentError
-from .format import date_text, render
+from .format import date_text, listing, render
 from .report import PLACEHOLDER as REPORT_PLACEHOLDER, channels_markup, corrections_email
 from .source import PAGE_ENV, read_source, special_slugs, text_template
 from .review import entry_dates
@@ -214,7 +212,7 @@ class PageFunctions:
         link = self.site_url + lang_prefix(self.lang)
         sources_page = self.site_url + page_path(special_slugs()["sources"], self.lang)
         sources = credits(texts["sources"], self.facts, lambda n: f"{sources_page}#source-{n}")
-        names = format_list([name for _, name, _, _ in sources], locale=LOCALES[self.lang])
+        names = listing([name for _, name, _, _ in sources], self.lang)
         return _block(self.component("kit", name=name, text=text.strip(), link=link, sources=sources, source_names=names))
 
     def event(self, event) -> tuple[str, str]:

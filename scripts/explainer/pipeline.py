@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import DEFAULT_LANG, read_config
+from .cache import save_cldr
 from .errors import ContentError
 from .site import BuiltSite
 
@@ -164,4 +165,5 @@ def run(root: Path, site_url: str, names: dict[str, str], pages: list[dict] | No
         log.debug("%s: %.2f s", step.name, time.monotonic() - started)
     site.write()
     site.forget_unused()
+    save_cldr()
     return errors
