@@ -31,6 +31,9 @@ from pathlib import Path
 
 # scripts/ is on the import path: Python puts a script's own folder there.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's MkDocs-2 banner
+# The project is the folder holding this scripts/ folder, as the command named it
+# (not resolved: a copy of the content whose scripts/ links here builds itself).
+os.environ["EXPLAINER_PROJECT"] = str(Path(__file__).absolute().parents[1])
 
 from explainer import LANGS, ROOT  # noqa: E402
 from explainer.errors import ContentError  # noqa: E402

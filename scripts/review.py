@@ -30,9 +30,12 @@ import argparse
 import datetime as dt
 import os
 import sys
+from pathlib import Path
 
 # scripts/ is on the import path: Python puts a script's own folder there.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The project: the folder holding this scripts/ folder, as the command named it (see build.py).
+os.environ["EXPLAINER_PROJECT"] = str(Path(__file__).absolute().parents[1])
 
 from explainer.errors import ContentError  # noqa: E402
 

@@ -71,3 +71,19 @@ def test_cached_work_gives_the_bytes_a_build_without_caches_gives(tmp_path, monk
     assert [name for name in again if again[name] != cold[name]] == []
     kinds = {p.name for p in (tmp_path / "empty-cache").iterdir()}
     assert kinds >= {"source", "render", "markdown", "jinja", "data", "cldr", "extract", "email", "trim", "cards", "charts"}, "the cold build kept nothing of its own: " + ", ".join(sorted(kinds))
+
+
+def test_a_copy_of_the_content_builds_itself_with_the_one_library(project_copy, tmp_path):
+    """The library works on the project it is run from (explainer/paths.py), not on
+    the folder it sits in: a copy of the content whose scripts/ is a link to this
+    repository's builds the copy's words, and leaves this repository's alone."""
+    from conftest import run_build
+
+    assert (project_copy / "scripts").is_symlink() and not (project_copy / ".git").exists()
+    page = project_copy / "docs" / "terms.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("\n\n", "\n\nWords only the copy has.\n\n", 1), encoding="utf-8")
+    result = run_build(tmp_path / "out", "http://127.0.0.1:9/proj/", cwd=project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Words only the copy has." in (tmp_path / "out" / "en" / "terms" / "index.html").read_text(encoding="utf-8")
+    assert "Words only the copy has." not in (ROOT / "docs" / "terms.en.md").read_text(encoding="utf-8")
+    assert (project_copy / ".cache").is_dir() and not (ROOT / ".cache" / "render").samefile(project_copy / ".cache" / "render")

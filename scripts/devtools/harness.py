@@ -53,18 +53,24 @@ def fetch(url: str, timeout: float = 5) -> str:
 
 
 # What a copy of the project needs to build: the tests and tools break or edit copies, never the tree.
-PROJECT_PARTS = ("docs", "data", "overrides", "scripts", "mkdocs.yml")
+PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")   # the content, copied
+LINKED_PARTS = ("scripts",)                                    # the code, linked: one library for every copy
 
 
 def copy_project(dest: Path, root: Path = ROOT) -> Path:
-    """The project's sources copied into `dest`: no .git, so no remote to read."""
+    """The project's content copied into `dest`, with scripts/ linked to this one's
+    (the library works on the project it is run from: explainer/paths.py). No .git,
+    so no remote to read. Never edit scripts/ in a copy: it is this repository's."""
     import shutil
+    dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_PARTS:
         src = root / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / name)
+    for name in LINKED_PARTS:
+        (dest / name).symlink_to(root / name, target_is_directory=True)
     return dest
 
 

@@ -14,7 +14,7 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 
-from .paths import ROOT
+from .paths import LIBRARY, ROOT
 
 CACHE = ROOT / ".cache"   # one root: a test (or a maintainer) points it elsewhere for a build from nothing
 _CODE: dict[str, str] = {}
@@ -66,8 +66,7 @@ def library_digest() -> str:
     """The build library's Python files and mkdocs.yml (which it reads on import),
     hashed once per process: under `mkdocs serve`, a change to any of them imports
     the library afresh (scripts/hooks/facts.py), this module with it."""
-    library = ROOT / "scripts" / "explainer"
-    return code_digest(*sorted(library.rglob("*.py")), ROOT / "mkdocs.yml")
+    return code_digest(*sorted(LIBRARY.rglob("*.py")), ROOT / "mkdocs.yml")
 
 
 # Babel's answers (explainer.format): by Babel's version, {call: text}, loaded

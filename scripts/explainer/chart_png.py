@@ -28,7 +28,6 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from . import ROOT
 from .cache import code_digest, folder, package_version
 from .charts import Layout, chart_layout
 from .data import load_ui
@@ -283,7 +282,7 @@ def write_chart_pngs(site: Path, pages, footer_for, facts) -> tuple[list[ChartIm
                 data, new = _cached_png(repr((layout, footer, t["sources"], _C)),
                                         lambda: chart_svg(layout, footer, t["sources"])[0])
             except ValueError as exc:  # resvg refuses the SVG
-                raise ContentError(ROOT / "scripts" / "explainer" / "chart_png.py", f"cannot draw chart `{name}` ({page.lang}) as PNG: {exc}") from None
+                raise ContentError(Path(__file__), f"cannot draw chart `{name}` ({page.lang}) as PNG: {exc}") from None
             drawn += new
             url_path = f"assets/charts/{page.lang}/{name}.png"
             dest = site / url_path

@@ -250,7 +250,7 @@ class PageFunctions:
 _RENDERED: dict[str, str] = {}
 # The inputs every page's render shares, by folder: the code, the components and
 # the data. Any change to a file there renders every page again.
-RENDER_INPUTS = ("scripts/explainer", "overrides", "data", "mkdocs.yml")
+RENDER_INPUTS = ("overrides", "data", "mkdocs.yml")   # the project's, besides the library's own files
 LIBRARIES = ("jinja2", "markupsafe", "babel", "mkdocs", "mkdocs-material")
 
 
@@ -258,17 +258,17 @@ LIBRARIES = ("jinja2", "markupsafe", "babel", "mkdocs", "mkdocs-material")
 def shared_inputs(site_url: str, repo_url: str, email: str) -> str:
     """A digest of what every page's render depends on besides its own source; made
     once per build (the pre-build hook forgets it: `shared_inputs.cache_clear()`)."""
-    from . import ROOT
+    from .paths import LIBRARY, ROOT
 
     files = []
-    for name in RENDER_INPUTS:
-        top = ROOT / name
+    for top in [LIBRARY, *(ROOT / name for name in RENDER_INPUTS)]:
         files += [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     digest = hashlib.sha1()
     for part in [site_url, repo_url, email, repr(special_slugs()), *(cache.package_version(n) for n in LIBRARIES)]:
         digest.update(part.encode("utf-8") + b"\0")
     for file in files:
-        digest.update(file.relative_to(ROOT).as_posix().encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+        name = file.relative_to(LIBRARY if file.is_relative_to(LIBRARY) else ROOT).as_posix()
+        digest.update(name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -28,6 +28,7 @@ def _library_version() -> tuple:
 
 def on_config(config):
     _path.ensure()
+    _path.use_project(config.config_file_path)
     # `mkdocs serve` watches scripts/ too: when the library or mkdocs.yml changed,
     # forget the library so that the rebuild runs the code as it is now. Otherwise
     # keep it, with what it has read: page sources and data files are cached by
