@@ -36,6 +36,9 @@ def folder(kind: str) -> Path:
     return CACHE / kind
 
 
+_BYTECODE: dict[Path, object] = {}
+
+
 def bytecode_cache():
     """Jinja's own cache of compiled templates, in .cache/jinja (theme, overrides,
     components, page bodies, data texts, the email): keyed by each template's name
@@ -47,9 +50,6 @@ def bytecode_cache():
         path.mkdir(parents=True, exist_ok=True)
         _BYTECODE[path] = jinja2.FileSystemBytecodeCache(str(path))
     return _BYTECODE[path]
-
-
-_BYTECODE: dict[Path, object] = {}
 
 
 @lru_cache(maxsize=None)
@@ -105,18 +105,18 @@ def key_of(*parts: str) -> str:
 MISSING = object()
 
 
-def load(folder: Path, key: str):
-    """The object kept as <folder>/<key>.pickle, or MISSING (never stored, or
+def load(where: Path, key: str):
+    """The object kept as <where>/<key>.pickle, or MISSING (never stored, or
     unreadable: then it is made again and stored over)."""
     try:
-        return pickle.loads((folder / f"{key}.pickle").read_bytes())
+        return pickle.loads((where / f"{key}.pickle").read_bytes())
     except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, ImportError, TypeError):
         return MISSING
 
 
-def store(folder: Path, key: str, value) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    stored = folder / f"{key}.pickle"
+def store(where: Path, key: str, value) -> None:
+    where.mkdir(parents=True, exist_ok=True)
+    stored = where / f"{key}.pickle"
     tmp = stored.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     tmp.replace(stored)
