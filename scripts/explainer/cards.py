@@ -48,7 +48,8 @@ def _draw(title: str, kicker: str, figure: str, site_name: str, lang: str):
 def write_card(dest: Path, title: str, kicker: str, figure: str, site_name: str, lang: str) -> bool:
     """Write the card to dest; returns True when it had to be drawn (not cached).
     The kicker says what the figure is and when (the story moves on)."""
-    key = hashlib.sha256("\0".join([DESIGN_VERSION, BACKGROUND, INK, ACCENT, MUTED, title, kicker, figure, site_name, lang]).encode()).hexdigest()[:20]
+    key = hashlib.sha256("\0".join([DESIGN_VERSION, cache.code_digest(__file__), cache.package_version("pillow"),
+                                    BACKGROUND, INK, ACCENT, MUTED, title, kicker, figure, site_name, lang]).encode()).hexdigest()[:20]
     cached = cache.folder("cards") / f"{key}.png"
     dest.parent.mkdir(parents=True, exist_ok=True)
     if cached.exists():

@@ -237,10 +237,11 @@ def compact(png: bytes) -> bytes:
 
 @lru_cache(maxsize=1)
 def _renderer_key() -> str:
-    """What every image depends on besides its SVG: the design, the renderer's
-    version and the fonts (read once per build, not once per chart)."""
+    """What every image depends on besides what it shows: the design, the fonts,
+    Pillow (which measures the text to wrap it, and packs the PNG) and the
+    renderer (read once per build, not once per chart)."""
     fonts = "".join(hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(FONTS.glob("*.ttf")))
-    return "\0".join([DESIGN_VERSION, package_version("resvg-py"), fonts])
+    return "\0".join([DESIGN_VERSION, package_version("resvg-py"), package_version("pillow"), fonts])
 
 
 def _cached_png(inputs: str, svg) -> tuple[bytes, bool]:
