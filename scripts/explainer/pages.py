@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import OrderedDict
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -247,7 +248,8 @@ class PageFunctions:
 
 # Rendered pages, by everything a render reads (render_key): in memory (under
 # `mkdocs serve`, a save renders only the page saved) and in .cache/render.
-_RENDERED: dict[str, str] = {}
+_RENDERED: OrderedDict[str, str] = OrderedDict()
+KEEP = 256   # a few rebuilds' worth of pages, both languages: a long preview session stays flat
 # The inputs every page's render shares, by folder: the code, the components and
 # the data. Any change to a file there renders every page again.
 RENDER_INPUTS = ("overrides", "data", "mkdocs.yml")   # the project's, besides the library's own files
@@ -282,14 +284,17 @@ def render_page(markdown: str, page, config) -> str:
     (explainer.source: the checks before the build read the same parse); taken
     from _RENDERED or .cache/render when nothing it reads has changed."""
     key = render_key(markdown, page, config)
-    if key not in _RENDERED:
-        _RENDERED[key] = cache.load(cache.folder("render"), key)
-        if _RENDERED[key] is cache.MISSING:
-            del _RENDERED[key]
+    rendered = _RENDERED.get(key)
+    if rendered is None:
+        rendered = cache.load(cache.folder("render"), key)
+        if rendered is cache.MISSING:
             rendered = _render_page(markdown, page, config)
             cache.store(cache.folder("render"), key, rendered)
-            _RENDERED[key] = rendered
-    return _RENDERED[key]
+    _RENDERED[key] = rendered
+    _RENDERED.move_to_end(key)
+    while len(_RENDERED) > KEEP:
+        _RENDERED.popitem(last=False)
+    return rendered
 
 
 def _render_page(markdown: str, page, config) -> str:
