@@ -60,7 +60,7 @@ def source_date_epoch() -> str:
         return "0"
 
 
-def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None, corrections_email: str | None = None) -> dict:
+def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None, corrections_email: str | None = None) -> None:
     """MkDocs' build with the project's hooks, which check the sources first and run
     every post-build step after the pages (scripts/hooks/pipeline.py): any problem
     comes back as one ContentError listing all of them."""
@@ -84,7 +84,6 @@ def run_mkdocs(site_dir: Path, site_url: str | None, repo_url: str | None = None
         if corrections_email is not None:
             config.extra["corrections_email"] = corrections_email
         build(config)
-        return {"site_url": config.site_url}
     except ContentError:  # a MkDocsException too, but it already names its file
         raise
     except exceptions.MkDocsException as exc:

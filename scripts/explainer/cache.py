@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -112,6 +113,30 @@ def load(where: Path, key: str):
         return pickle.loads((where / f"{key}.pickle").read_bytes())
     except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, ImportError, TypeError):
         return MISSING
+
+
+def kept(where: Path, key: str, make):
+    """make(), or what it gave before under `key` in <where>/ (kept there now if not)."""
+    value = load(where, key)
+    if value is MISSING:
+        value = make()
+        store(where, key, value)
+    return value
+
+
+class Recent(OrderedDict):
+    """What a process keeps in memory for the next rebuild: the latest `size`
+    entries, so that a long `mkdocs serve` session stays flat."""
+
+    def __init__(self, size: int = 256):   # a few rebuilds' worth of pages, both languages
+        super().__init__()
+        self.size = size
+
+    def keep(self, key, value) -> None:
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
 
 
 def store(where: Path, key: str, value) -> None:

@@ -20,14 +20,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
-from collections import OrderedDict
 
 from . import cache
 
 LIBRARIES = ("markdown", "pymdown-extensions", "mkdocs")
-_KEPT: OrderedDict[str, bytes] = OrderedDict()   # the latest conversions, in memory (pickled)
-KEEP = 256                                        # a few rebuilds' worth of pages, both languages
-_FILES: list = []                                 # [(files object, its digest)]: one per build
+_KEPT = cache.Recent()   # the latest conversions, in memory (pickled)
+_FILES: list = []        # [(files object, its digest)]: one per build
 
 
 class _Said(logging.Handler):
@@ -86,10 +84,7 @@ def render(page, config, files) -> None:
             found = (page.content, page.toc, page._title_from_render, page.present_anchor_ids, links)
             cache.store(cache.folder("markdown"), key, found)
         kept = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)   # each build gets objects of its own
-    _KEPT[key] = kept
-    _KEPT.move_to_end(key)
-    while len(_KEPT) > KEEP:
-        _KEPT.popitem(last=False)
+    _KEPT.keep(key, kept)
     content, toc, title, anchors, links = pickle.loads(kept)
     page.content, page.toc, page._title_from_render, page.present_anchor_ids = content, toc, title, anchors
     if _collects_anchor_links():

@@ -416,11 +416,7 @@ def _kept(path: Path, parse):
     without problems is kept; one with problems is reported anew each time."""
     key = cache.key_of(cache.library_digest(), cache.package_version("pydantic"), cache.package_version("PyYAML"),
                        parse.__name__, str(path), path.read_bytes().decode("utf-8", "replace") if path.exists() else "")
-    kept = cache.load(cache.folder("data"), key)
-    if kept is cache.MISSING:
-        kept = parse(path)
-        cache.store(cache.folder("data"), key, kept)
-    return kept
+    return cache.kept(cache.folder("data"), key, lambda: parse(path))
 
 
 def load_ui(path: Path = UI_FILE) -> dict[str, dict[str, str]]:

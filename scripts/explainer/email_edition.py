@@ -28,7 +28,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import DATA_FILE, DOCS, LANGS, NAV_SLUGS, cache, lang_prefix, page_path
+from . import DATA_FILE, DOCS, LANGS, cache, lang_prefix, page_path
 from .source import special_slugs
 from .chart_png import ChartImage, write_chart_pngs
 from .data import ARTICLE, Facts, load_ui
@@ -202,17 +202,16 @@ def inline_styles(page: str) -> str:
     need; kept in .cache/email by the page's text and this module's code, so a
     build whose edition did not change does not load the inliner at all."""
     key = cache.key_of(cache.code_digest(__file__), cache.package_version("css-inline"), page)
-    inlined = cache.load(cache.folder("email"), key)
-    if inlined is cache.MISSING:
-        import css_inline
+    return cache.kept(cache.folder("email"), key, lambda: _inline(page))
 
-        inlined = css_inline.inline(page, keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False)
-        # css-inline leaves class attributes behind; mail clients ignore them, so drop the weight.
-        inlined = re.sub(r'\s+class="[^"]*"', "", inlined)
-        if not inlined.lstrip().lower().startswith("<!doctype"):
-            inlined = "<!DOCTYPE html>\n" + inlined
-        cache.store(cache.folder("email"), key, inlined)
-    return inlined
+
+def _inline(page: str) -> str:
+    import css_inline
+
+    inlined = css_inline.inline(page, keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False)
+    # css-inline leaves class attributes behind; mail clients ignore them, so drop the weight.
+    inlined = re.sub(r'\s+class="[^"]*"', "", inlined)
+    return inlined if inlined.lstrip().lower().startswith("<!doctype") else "<!DOCTYPE html>\n" + inlined
 
 
 def render_text(ctx: dict) -> str:

@@ -13,7 +13,8 @@ from .errors import ContentError
 ASSET_TAGS = {"link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 
 
-def _target_file(site: Path, path: str) -> Path | None:
+def target_file(site: Path, path: str) -> Path | None:
+    """The built file an address under the site root serves (a folder: its index.html), or None."""
     candidate = site / unquote(path).lstrip("/")
     if candidate.is_dir() or path.endswith("/"):
         candidate = candidate / "index.html"
@@ -32,7 +33,7 @@ def resolve(site: Path, site_url: str, url: str) -> Path | None:
     base, parts = urlsplit(site_url), urlsplit(url)
     if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not parts.path.startswith(base.path):
         return None
-    target = _target_file(site, parts.path[len(base.path):])
+    target = target_file(site, parts.path[len(base.path):])
     if target and parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _ids(target):
         return None
     return target
@@ -76,7 +77,7 @@ def check_links(site) -> list[ContentError]:
 
     def target_of(path: str) -> Path | None:
         if path not in targets:
-            targets[path] = _target_file(site.root, path)
+            targets[path] = target_file(site.root, path)
         return targets[path]
 
     resolved: dict[tuple[str, str], object] = {}   # a link means the same from every page of a folder

@@ -35,19 +35,6 @@ UNITS = {"money": "USD", "price": "USD", "number": "count", "percent": "fraction
 CSV_COLUMNS = ("key", "label", "value", "unit", "text", "status", "status_word", "as_of", "shown_on", "sources")
 
 
-def _sources(facts: Facts, key: str, seen: frozenset = frozenset()) -> list[int]:
-    """A figure's source numbers; a derived one's are those of the figures it comes from."""
-    fact = facts.facts[key]
-    if fact.sources:
-        return list(fact.sources)
-    parts = fact.raw.get("add") or [k for k in (fact.raw.get("divide") or []) if isinstance(k, str)]
-    found = []
-    for part in parts:
-        if part in facts.facts and part not in seen:
-            found += [n for n in _sources(facts, part, seen | {key}) if n not in found]
-    return found
-
-
 def _value(fact):
     value = fact.value
     if fact.kind in ("date", "month"):
@@ -88,7 +75,7 @@ def figures(facts: Facts, lang: str, site_url: str) -> list[dict]:
             "status": fact.status, "status_word": status_word(fact.status, lang), "as_of": as_of, "shown_on": where,
             "sources": [{"number": n, "outlet": facts.sources[n].get("publisher"), "title": facts.sources[n].get("title"),
                          "date": str(facts.sources[n]["date"]) if facts.sources[n].get("date") else None,
-                         "url": facts.sources[n].get("url")} for n in _sources(facts, key)],
+                         "url": facts.sources[n].get("url")} for n in facts.facts[key].sources],   # a derived figure's: its parts' (explainer.data)
         })
     return out
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import OrderedDict
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -186,7 +185,7 @@ class PageFunctions:
         by `day` (YYYY-MM-DD). Renders nothing here; scripts/review.py lists the
         overdue ones, and the dateline shows the page's earliest review date."""
         if parse_day(str(day)) is None:   # checked with its line before rendering; this is the backstop
-            raise ContentError(self.page.file.abs_src_path, bad_call_message(repr(day)))
+            raise ContentError(self.page.file.abs_src_path, bad_call_message(day))
         self.review_dates.append(str(day))
         return ""
 
@@ -248,11 +247,10 @@ class PageFunctions:
 
 # Rendered pages, by everything a render reads (render_key): in memory (under
 # `mkdocs serve`, a save renders only the page saved) and in .cache/render.
-_RENDERED: OrderedDict[str, str] = OrderedDict()
-KEEP = 256   # a few rebuilds' worth of pages, both languages: a long preview session stays flat
-# The inputs every page's render shares, by folder: the code, the components and
-# the data. Any change to a file there renders every page again.
-RENDER_INPUTS = ("overrides", "data", "mkdocs.yml")   # the project's, besides the library's own files
+_RENDERED = cache.Recent()
+# The inputs every page's render shares: the library's code, and the project's
+# components and data. Any change to a file there renders every page again.
+RENDER_INPUTS = ("overrides", "data", "mkdocs.yml")
 LIBRARIES = ("jinja2", "markupsafe", "babel", "mkdocs", "mkdocs-material")
 
 
@@ -260,17 +258,16 @@ LIBRARIES = ("jinja2", "markupsafe", "babel", "mkdocs", "mkdocs-material")
 def shared_inputs(site_url: str, repo_url: str, email: str) -> str:
     """A digest of what every page's render depends on besides its own source; made
     once per build (the pre-build hook forgets it: `shared_inputs.cache_clear()`)."""
-    from .paths import LIBRARY, ROOT
+    from .paths import ROOT
 
     files = []
-    for top in [LIBRARY, *(ROOT / name for name in RENDER_INPUTS)]:
-        files += [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for top in (ROOT / name for name in RENDER_INPUTS):
+        files += [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
     digest = hashlib.sha1()
-    for part in [site_url, repo_url, email, repr(special_slugs()), *(cache.package_version(n) for n in LIBRARIES)]:
+    for part in [cache.library_digest(), site_url, repo_url, email, repr(special_slugs()), *(cache.package_version(n) for n in LIBRARIES)]:
         digest.update(part.encode("utf-8") + b"\0")
     for file in files:
-        name = file.relative_to(LIBRARY if file.is_relative_to(LIBRARY) else ROOT).as_posix()
-        digest.update(name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+        digest.update(file.relative_to(ROOT).as_posix().encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -286,14 +283,8 @@ def render_page(markdown: str, page, config) -> str:
     key = render_key(markdown, page, config)
     rendered = _RENDERED.get(key)
     if rendered is None:
-        rendered = cache.load(cache.folder("render"), key)
-        if rendered is cache.MISSING:
-            rendered = _render_page(markdown, page, config)
-            cache.store(cache.folder("render"), key, rendered)
-    _RENDERED[key] = rendered
-    _RENDERED.move_to_end(key)
-    while len(_RENDERED) > KEEP:
-        _RENDERED.popitem(last=False)
+        rendered = cache.kept(cache.folder("render"), key, lambda: _render_page(markdown, page, config))
+    _RENDERED.keep(key, rendered)
     return rendered
 
 

@@ -20,8 +20,10 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
+
+from .links import target_file
 
 log = logging.getLogger("mkdocs.explainer")
 
@@ -95,10 +97,7 @@ def local_file(site: Path, site_url: str, of: Path, url: str) -> Path | None:
     target = urlsplit(urljoin(here, url))
     if (target.scheme, target.netloc) != (base.scheme, base.netloc) or not target.path.startswith(root_path):
         return None
-    path = site / unquote(target.path[len(root_path):])
-    if path.is_dir() or target.path.endswith("/"):
-        path = path / "index.html"
-    return path if path.is_file() else None
+    return target_file(site, target.path[len(root_path):])
 
 
 def reachable(site: Path, site_url: str, built=None) -> set[Path]:

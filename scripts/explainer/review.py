@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import DOCS, LANGS
-from .calls import bad_call_message, call_date, parse_day
+from .calls import bad_call_message, call_date
 from .data import Facts
 
 BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>)")
@@ -46,14 +46,15 @@ class Statement:
 def _readable(text: str, lang: str, facts: Facts | None) -> str:
     """Markdown with Jinja calls as a reader would see them: facts in words, the rest
     dropped (the text is rendered by Jinja itself, with every call but fact() silent)."""
-    from .calls import PAGE_CALLS
+    from .calls import PAGE_CALLS, PAGE_VALUES
     from .format import render
     from .source import PAGE_ENV
 
     def fact(key, *args, **kwargs) -> str:
         return render(facts.facts[key], lang) if facts and key in facts.facts else ""
 
-    silent = {name: (lambda *a, **k: "") for name in PAGE_CALLS} | {"fact": fact, "lang": lang, "report_url": "", "sources_shown": {}}
+    silent = ({name: (lambda *a, **k: "") for name in PAGE_CALLS} | {name: "" for name in PAGE_VALUES}
+              | {"fact": fact, "lang": lang, "sources_shown": {}})
     try:
         text = PAGE_ENV.from_string(text).render(**silent)
     except Exception:   # a part of a statement that is no template on its own: show it as written

@@ -55,11 +55,7 @@ _EXTRACTED: dict[tuple[str, str, str], object] = {}
 def _code_digest(read: Callable) -> str:
     """The source file of the function that reads a page, hashed: a change to the
     reader is a new key, never a stale result."""
-    code = getattr(read, "__code__", None)   # a function's own file, without inspect's search
-    if code is None:
-        import inspect
-        return cache.code_digest(inspect.getsourcefile(read) or "")
-    return cache.code_digest(code.co_filename)
+    return cache.code_digest(read.__code__.co_filename)   # a function's own file (readers are functions)
 
 
 class BuiltSite:
@@ -139,11 +135,7 @@ class BuiltSite:
         key = (what, self._digest[path], _code_digest(read))
         self._used.add(key)
         if key not in _EXTRACTED:
-            stored = cache.key_of(*key)
-            _EXTRACTED[key] = cache.load(cache.folder("extract"), stored)
-            if _EXTRACTED[key] is cache.MISSING:
-                _EXTRACTED[key] = read(self.soup(path))
-                cache.store(cache.folder("extract"), stored, _EXTRACTED[key])
+            _EXTRACTED[key] = cache.kept(cache.folder("extract"), cache.key_of(*key), lambda: read(self.soup(path)))
         return _EXTRACTED[key]
 
     def forget_unused(self) -> None:

@@ -32,6 +32,7 @@ from jinja2 import nodes
 from . import DEFAULT_LANG, DOCS, NAV_SLUGS, cache
 from .errors import ContentError
 from .frontmatter import split_front_matter_text
+from .paths import LIBRARY
 
 # The environment pages render in. Jinja comments are {## ##}, so that Markdown's
 # {#id} heading attributes pass through untouched.
@@ -297,8 +298,6 @@ _CACHE: dict[Path, tuple[tuple[int, int], PageSource]] = {}
 # What read_source finds in a page is also kept across builds in .cache/source, by
 # the file's path and exact text and the code that reads it (never a page with a
 # problem: its errors are found anew, with their lines).
-_HERE = Path(__file__).parent
-
 
 def read_source(path: Path) -> PageSource:
     """The page's source, read and parsed once per change of the file (so `mkdocs
@@ -315,7 +314,7 @@ def read_source(path: Path) -> PageSource:
     text = path.read_text(encoding="utf-8")
     match = re.fullmatch(r"(.+)\.([A-Za-z-]+)\.md", path.name)
     slug, lang = (match.group(1), match.group(2)) if match else (path.stem, None)
-    code = cache.code_digest(__file__, _HERE / "calls.py", _HERE / "frontmatter.py")
+    code = cache.code_digest(__file__, LIBRARY / "calls.py", LIBRARY / "frontmatter.py")
     kept_key = cache.key_of(code, jinja2.__version__, str(path), text)
     kept = cache.load(cache.folder("source"), kept_key)
     if kept is not cache.MISSING:

@@ -279,7 +279,7 @@ def trim_stylesheets(site) -> list[ContentError]:
         return [ContentError(None, "CSS trimming: no page links Material's stylesheets; nothing to match them against")]
     texts = [sheet.read_text(encoding="utf-8") for sheet in sheets]
     valued = frozenset({name.lower() for css in texts for name in VALUE_SELECTOR.findall(css)} | {"class", "id"})
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest = hashlib.sha256(cache.code_digest(__file__).encode())
     for css in texts:
         digest.update(css.encode("utf-8"))
     for path in paths:

@@ -20,9 +20,9 @@ def _drop_page_prefix_of_content_errors(record: logging.LogRecord) -> bool:
 logging.getLogger("mkdocs.commands.build").addFilter(_drop_page_prefix_of_content_errors)
 
 
-def _library_version() -> tuple:
-    """When the build library or mkdocs.yml (which it reads on import) last changed."""
-    files = [*Path(_path.SCRIPTS, "explainer").rglob("*.py"), Path(_path.SCRIPTS).parent / "mkdocs.yml"]
+def _library_version(config_file: str) -> tuple:
+    """When the build library or the project's mkdocs.yml (which it reads on import) last changed."""
+    files = [*Path(_path.SCRIPTS, "explainer").rglob("*.py"), Path(config_file)]
     return tuple(sorted((str(f), f.stat().st_mtime_ns) for f in files if f.exists()))
 
 
@@ -34,7 +34,7 @@ def on_config(config):
     # keep it, with what it has read: page sources and data files are cached by
     # their own dates, so only what was saved is read again.
     if _session.serving:
-        version = _library_version()
+        version = _library_version(config.config_file_path)
         if version != _session.library_version:
             for name in [n for n in sys.modules if n == "explainer" or n.startswith("explainer.")]:
                 del sys.modules[name]

@@ -113,17 +113,17 @@ def on_pre_build(config):
         return
     from explainer.checks import check_sources
     from explainer.errors import ContentError
-    from explainer.pages import shared_inputs
+    from explainer.pages import shared_inputs, theme_env
     from explainer.source import special_slugs
-    from explainer.templates import check_templates, use_reporting_templates
+    from explainer.templates import check_templates
 
     special_slugs.cache_clear()   # which pages list the sources, the updates, the kit: as the pages say now
     shared_inputs.cache_clear()   # what every page's render reads: as it is now
     _state["pages"] = []
     handler = _state["warnings"] = _Warnings()
     logging.getLogger("mkdocs").addHandler(handler)
-    env = use_reporting_templates(config.theme.get_env())
-    errors = check_sources() + check_templates(env, Path(config.theme.custom_dir))
+    # The theme's environment the pages' components render in: what the check compiles, they reuse.
+    errors = check_sources() + check_templates(theme_env(config.theme), Path(config.theme.custom_dir))
     if errors:
         _reset()
         raise ContentError.group(errors)
