@@ -12,6 +12,8 @@ from pathlib import Path
 import rjsmin
 import tinycss2
 
+from .script import JOINED
+
 
 def strip_css_comments(css: str) -> str:
     def clean(tokens):
@@ -33,7 +35,7 @@ def strip_css_comments(css: str) -> str:
 
 
 def minify_site_assets(site: Path) -> None:
-    script = site / "assets" / "site.js"
+    script = site / JOINED
     if script.exists():
         script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")) + "\n", encoding="utf-8")
     sheet = site / "assets" / "site.css"

@@ -34,8 +34,9 @@ from .errors import ContentError
 
 NEVER_AN_ID = ":not(#site-never-an-id)"  # stands for a stripped pseudo-class: matches anything
 
-# What site.js adds to every page (addHeaderButtons, setupSearch, the live region).
-# Keep in step with overrides/assets/site.js; the computed-style test catches drift.
+# What the site's script adds to every page: the header's buttons (overrides/assets/js/
+# 03-header.js), the search dialog (09-search-dialog.js) and the live region (01-core.js).
+# Keep in step with those files; the computed-style test catches drift.
 SCRIPTED_HEADER = ('<button class="md-header__button md-icon site-menu-button" aria-expanded="false"><svg></svg></button>')
 SCRIPTED_SEARCH_BUTTON = '<button class="md-header__button md-icon site-search-open"><svg></svg></button>'
 SCRIPTED_BODY = (

@@ -47,7 +47,7 @@ def on_env(env, config, files):
     from explainer.templates import use_reporting_templates
     from explainer.data import load_facts, load_ui
     from explainer.format import render
-    from explainer.report import page_issue_url, page_mail_url
+    from explainer.report import corrections_email, page_issue_url, page_mail_url
 
     # What the templates in overrides/ know: interface words, the languages, the
     # source article (JSON-LD `isBasedOn`) and the share card's figure.
@@ -62,6 +62,7 @@ def on_env(env, config, files):
     env.globals["site_card_figure"] = {code: f"{facts.card['label'][code]} {render(facts.facts[facts.card['fact']], code)}" for code in LANGS}
     env.globals["report_issue_url"] = page_issue_url   # overrides/partials/comments.html
     env.globals["report_mail_url"] = page_mail_url
+    env.globals["corrections_email"] = corrections_email
     env.globals["page_lang"] = page_lang
     # The logo drawn inline (partials/logo.html): as an <img> of the favicon's file,
     # browsers fetch that file twice, once for the tab and once for the image.

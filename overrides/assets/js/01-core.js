@@ -14,7 +14,7 @@ live.setAttribute("aria-live", "polite");
 document.body.appendChild(live);
 function announce(text) { live.textContent = ""; setTimeout(function () { live.textContent = text; }, 50); }
 
-/* Copy link: on every section heading and quote, the full URL with its #anchor. */
+/* Copies text: the clipboard API, else a hidden textarea (used by the copy links and the kit). */
 function copyText(text) {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
   var area = document.createElement("textarea");

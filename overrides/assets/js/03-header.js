@@ -1,7 +1,6 @@
 /* The header's two controls made here: a real menu button and the search button. */
-/* Material's header is used as it is; the two controls this site adds are
- * made here, since both need this script anyway: a real menu button beside
- * Material's drawer label (which Tab cannot reach), and the search button. */
+/* Material's header is used as it is; the menu button sits beside Material's
+ * drawer label, which Tab cannot reach. */
 function addHeaderButtons() {
   var label = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
   if (label) {

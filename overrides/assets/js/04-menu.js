@@ -1,6 +1,5 @@
 /* The menu below the desktop width: Material's drawer, opened and closed from the keyboard. */
-/* The menu below the desktop width: Material's drawer, opened by a real button.
-   Closed, the drawer's links leave the tab order (inert); open, focus moves
+/* Closed, the drawer's links leave the tab order (inert); open, focus moves
    into it; Escape closes it and returns focus to the button. */
 function setupMenu() {
   var button = document.querySelector(".site-menu-button");
@@ -35,7 +34,7 @@ function setupMenu() {
   /* The checkbox has no autocomplete="off" (not allowed on a checkbox, see
    * explainer/theme.py): a page shown again (back, forward) starts closed. */
   toggle.checked = false;
-  window.addEventListener("pageshow", function (e) { if (e.persisted) { toggle.checked = false; sync(); } });
+  window.addEventListener("pageshow", function (e) { if (e.persisted) setOpen(false, false); });
   button.addEventListener("click", function () { setOpen(!toggle.checked, false); });
   toggle.addEventListener("change", sync); /* the overlay and drawer title are labels too */
   desktop.addEventListener("change", function () { if (desktop.matches) toggle.checked = false; sync(); });

@@ -1,8 +1,7 @@
 /* Heading and quote links that also copy their full address. */
-/* One control per heading and quote: the heading's own "#" permalink (a plain
-   link, so it works without JavaScript and newsletter editors can link to it)
-   also copies the full URL, and is named in the page's language. Quotes get
-   the same link, made here. */
+/* A heading's own "#" permalink stays a plain link (it works without JavaScript,
+   and newsletter editors link to it); it is named in the page's language and
+   copies the full URL too. Quotes get the same link, made here. */
 function setupCopyLinks() {
   var targets = document.querySelectorAll("article h1[id], article h2[id], article h3[id], article h4[id], article figure.quote[id]");
   targets.forEach(function (el) {

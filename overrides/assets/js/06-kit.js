@@ -1,5 +1,5 @@
 /* The newsletter kit's copy buttons. */
-/* Newsletter kit: copy a ready-to-paste summary (plain text or HTML source). */
+/* Each copies a ready-to-paste summary: plain text or HTML source. */
 function setupCopyButtons() {
   document.querySelectorAll("button[data-copy-target]").forEach(function (button) {
     var label = button.textContent;

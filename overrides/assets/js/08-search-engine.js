@@ -1,8 +1,7 @@
 /* Search, the engine: lunr over the build's per-language index (explainer/search.py), loaded when the reader reaches for it. */
-/* Search: lunr (lunrjs.com) over one small index per language, written by the
-   build (scripts/explainer/search.py). Nothing loads until the reader shows
-   intent: hovering or focusing the search button, or pressing "/". Then one
-   script (lunr, plus lunr-languages' stemmer for Spanish) and one index; the
+/* Nothing loads until the reader shows intent: hovering or focusing the search
+   button, or pressing "/". Then one script (lunr, plus lunr-languages' stemmer
+   for Spanish) and one index; the
    index is built here in a few milliseconds. Each word is indexed under two
    keys, its stem folded and the stem of its folded form, so "computo",
    "cómputo" and "cómputos" meet; the query takes the second key of each word,

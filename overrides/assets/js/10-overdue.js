@@ -1,8 +1,7 @@
 /* The overdue notice: past the page's next-review date (in the reader's own clock), say so under the dateline. */
 /* The build never reads the clock: the dateline carries the earliest review date
-   of the page's pending statements (<time datetime> in .dateline__review). When
-   the reader's date is past it, a sentence under the dateline says the page was
-   due for review then and links the updates log. Static text, no animation; read
+   of the page's pending statements (<time datetime> in .dateline__review); the
+   sentence names that date and links the updates log. Static text, no animation; read
    in order by screen readers; without JavaScript the dateline still gives the date. */
 function showOverdueNotice() {
   var review = document.querySelector(".dateline__review time[datetime]");
@@ -10,15 +9,13 @@ function showOverdueNotice() {
   if (!review || !log) return;
   var now = new Date();
   var today = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
-  if (today <= review.getAttribute("datetime")) return;
+  var due = review.getAttribute("datetime");
+  if (today <= due) return;
   var parts = T["overdue.text"].split("{date}");
   var note = document.createElement("p");
   note.className = "overdue-notice";
   note.appendChild(document.createTextNode(parts[0]));
-  var when = document.createElement("time");
-  when.setAttribute("datetime", review.getAttribute("datetime"));
-  when.textContent = review.textContent;
-  note.appendChild(when);
+  note.appendChild(review.cloneNode(true));
   note.appendChild(document.createTextNode(parts[1] + " "));
   var link = document.createElement("a");
   link.href = log.getAttribute("href");
