@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from statistics import median
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -90,9 +91,7 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def spread(values: list[float], unit: str = "s", digits: int = 2) -> str:
-    values = sorted(values)
-    median = values[len(values) // 2] if len(values) % 2 else sum(values[len(values) // 2 - 1:len(values) // 2 + 1]) / 2
-    return f"{median:.{digits}f} {unit} ({values[0]:.{digits}f}–{values[-1]:.{digits}f})"
+    return f"{median(values):.{digits}f} {unit} ({min(values):.{digits}f}–{max(values):.{digits}f})"
 
 
 class Serving:
@@ -134,15 +133,13 @@ class Serving:
 
 
 def preview(runs: int) -> int:
-    import urllib.parse
-
     page = "terms"
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         ours = copy_project(work / "ours")
         stock_dir = work / "stock"
         stock_dir.mkdir()
-        mount = urllib.parse.urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
+        mount = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
         stock = stock_config(stock_dir, "http://127.0.0.1:8000" + mount)
 
         builds = {"stock": [], "ours": [], "ours, cold": []}
@@ -173,23 +170,22 @@ def preview(runs: int) -> int:
             served_ours.close()
             served_stock.close()
 
-    stock_time = sorted(t for t, _ in builds["stock"])[len(builds["stock"]) // 2]
+    stock_time = median(t for t, _ in builds["stock"])
     print(f"\nThe writer's loop, {runs} alternating runs (median, min–max)\n")
     print(f"{'':46} {'stock':>22} {'this site':>28}")
-    ours_time = sorted(t for t, _ in builds["ours"])[len(builds["ours"]) // 2]
-    cold_time = sorted(t for t, _ in builds["ours, cold"])[len(builds["ours, cold"]) // 2]
+    ours_time = median(t for t, _ in builds["ours"])
+    cold_time = median(t for t, _ in builds["ours, cold"])
     print(f"{'full build, wall time (caches warm)':46} {spread([t for t, _ in builds['stock']]):>22} {spread([t for t, _ in builds['ours']]) + f' {ours_time / stock_time:.1f}x':>28}")
     print(f"{'full build, wall time (no cache)':46} {'':>22} {spread([t for t, _ in builds['ours, cold']]) + f' {cold_time / stock_time:.1f}x':>28}")
-    stock_mem = sorted(m for _, m in builds["stock"])[len(builds["stock"]) // 2]
-    ours_mem = sorted(m for _, m in builds["ours"])[len(builds["ours"]) // 2]
+    stock_mem = median(m for _, m in builds["stock"])
+    ours_mem = median(m for _, m in builds["ours"])
     print(f"{'full build, peak memory':46} {stock_mem / 1024:>19.0f} MiB {ours_mem / 1024:>21.0f} MiB {ours_mem / stock_mem:.1f}x")
-    stock_edit = sorted(edits["stock"])[len(edits["stock"]) // 2]
-    ours_edit = sorted(edits["ours"])[len(edits["ours"]) // 2]
+    stock_edit, ours_edit = median(edits["stock"]), median(edits["ours"])
     print(f"{'save a Markdown page → new text served':46} {spread(edits['stock']):>22} {spread(edits['ours']) + f' {ours_edit / stock_edit:.1f}x':>28}")
     # The save's figure is the watcher's wait plus the rebuild; the rebuild alone, as MkDocs times it:
     stock_built, ours_built = rebuilt["stock"], rebuilt["ours"]
     if stock_built and ours_built:
-        ratio = sorted(ours_built)[len(ours_built) // 2] / sorted(stock_built)[len(stock_built) // 2]
+        ratio = median(ours_built) / median(stock_built)
         print(f"{'  of which the rebuild (MkDocs: built in …)':46} {spread(stock_built):>22} {spread(ours_built) + f' {ratio:.1f}x':>28}")
     print(f"{'save data/facts.yml → new figure served':46} {'(no data file)':>22} {spread(edits['ours, data']):>28}")
     return 0

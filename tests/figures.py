@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 NBSP = "\u00a0"
 
@@ -39,6 +40,11 @@ def status_word(status: str, lang: str) -> str:
 def label_text(status: str, lang: str) -> str:
     """«(no confirmado)», "(non-binding)"."""
     return f"({status_word(status, lang)})"
+
+
+def norm(text: str) -> str:
+    """Text as it reads: no-break spaces and runs of white space as one space."""
+    return re.sub(r"\s+", " ", text.replace(NBSP, " ")).strip()
 
 
 # The inputs: (kind, value, digits). The expected texts follow, one table per language.

@@ -45,11 +45,7 @@ def malformed_yaml(p: Path):
 
 
 def unknown_fact(p: Path):
-    f = p / "docs" / "terms.en.md"
-    lines = f.read_text(encoding="utf-8").splitlines()
-    lines.insert(8, 'It cost {{ fact("deal.no_such_figure") }}.')
-    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return 9
+    return _insert_line(p / "docs" / "terms.en.md", 9, 'It cost {{ fact("deal.no_such_figure") }}.')
 
 
 def heading_ids_differ(p: Path):
@@ -238,8 +234,7 @@ def test_plain_mkdocs_build_refuses_a_page_without_its_twin_in_one_line(project_
     out = _previous_site(tmp_path)
     remove_twin(project_copy)
 
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project_copy / "mkdocs.yml"), "-d", str(out)],
-                            cwd=project_copy, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = _plain_mkdocs_build(project_copy, out)
 
     output = result.stdout + result.stderr
     assert result.returncode == 1, output

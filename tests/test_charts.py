@@ -15,7 +15,7 @@ from explainer import DOCS as ROOT_DOCS
 from explainer.data import load_facts, load_ui
 from explainer.charts import chart_layout
 from explainer.calls import chart_names
-from figures import date_text as expected_date, expected_text, format_value
+from figures import date_text as expected_date, expected_text, format_value, norm
 
 FACTS = load_facts()
 UI = load_ui()
@@ -33,10 +33,6 @@ LITERALS = {
                         ("US$ 138.000 millones", "US$138 billion"), ("US$ 250.000 millones", "US$250 billion")],
     "commitments_gw": [("4,5 GW", "4.5 GW"), ("0,75 GW", "0.75 GW"), ("10 GW", "10 GW")],
 }
-
-
-def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
 def text_of(el) -> str:

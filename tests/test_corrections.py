@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import subprocess
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -23,9 +23,12 @@ WORDS = load_ui()
 TEXT_FILES = {".html", ".xml", ".txt", ".json", ".js", ".css", ".svg", ".webmanifest"}
 
 
+def text_files_of(root):
+    return [p for p in root.rglob("*") if p.is_file() and p.suffix in TEXT_FILES]
+
+
 def test_repo_url_reaches_every_file_and_no_placeholder_is_left(site):
-    left = [str(p.relative_to(site)) for p in site.rglob("*")
-            if p.is_file() and p.suffix in TEXT_FILES and PLACEHOLDER in p.read_text(encoding="utf-8", errors="replace")]
+    left = [str(p.relative_to(site)) for p in text_files_of(site) if PLACEHOLDER in p.read_text(encoding="utf-8", errors="replace")]
     assert not left, f"the placeholder repository is still in {left}"
 
 
@@ -124,14 +127,11 @@ def test_print_shows_the_corrections_address_in_full(browser, base_url):
     assert all(display == "none" for cls, display, _ in shown if "report-error" in cls), "the long issue link stays off paper"
 
 
-TEXT_FILES_OF = lambda root: [p for p in root.rglob("*") if p.is_file() and p.suffix in TEXT_FILES]  # noqa: E731
-
-
 def test_a_build_without_a_repository_links_no_placeholder_and_says_so(moved_site):
     """No --repo-url, mkdocs.yml's placeholder, no git remote: no GitHub link at all."""
     log = (moved_site.parent / "build.log").read_text(encoding="utf-8")
     assert sum(line.startswith("Repository: none") for line in log.splitlines()) == 1, log
-    left = [str(p.relative_to(moved_site)) for p in TEXT_FILES_OF(moved_site) if PLACEHOLDER in p.read_text(encoding="utf-8")]
+    left = [str(p.relative_to(moved_site)) for p in text_files_of(moved_site) if PLACEHOLDER in p.read_text(encoding="utf-8")]
     assert not left, f"the placeholder repository is in {left}"
     for lang in LANGS:
         for slug in SLUGS:

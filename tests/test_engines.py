@@ -10,7 +10,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
 import threading
@@ -22,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CHROMIUM, LANGS, SLUGS, SUBPATH, page_url_path
+from devtools.harness import free_port
 
 FIREFOX = "/usr/bin/firefox-esr"
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
@@ -31,12 +31,6 @@ WAIT = 20  # seconds: the longest any one step may take before the test says wha
 
 # WebDriver key codes (the same in BiDi and in classic WebDriver).
 KEYS = {"Enter": "\ue007", "Tab": "\ue004", "Escape": "\ue00c"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def key_actions(text: str) -> list[dict]:

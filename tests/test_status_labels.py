@@ -35,7 +35,7 @@ from bs4 import BeautifulSoup
 
 from conftest import LANGS, ROOT, SLUGS, page_url_path
 from explainer.data import load_facts
-from figures import STATUS_WORDS, expected_text, label_text, status_word
+from figures import STATUS_WORDS, expected_text, label_text, norm, status_word
 
 FACTS = load_facts()
 HEDGED = sorted(key for key, fact in FACTS.facts.items() if fact.status != "confirmed")
@@ -63,10 +63,6 @@ SAID_IN_WORDS = {
     ("timeline", "amd.gw"): (2, {"es": "solo el primer gigavatio", "en": "only the first gigawatt"}),
     ("timeline", "broadcom.gw"): (1, {"es": "acuerdo preliminar", "en": "term sheet"}),
 }
-
-
-def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
 def calls_of(text: str, key: str) -> int:

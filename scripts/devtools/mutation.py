@@ -105,7 +105,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
-        import mutmut  # noqa: F401
         from mutmut.stats import status_by_exit_code
     except ImportError:
         print("mutmut is not installed: pip install --require-hashes -r requirements-dev.txt", file=sys.stderr)
